@@ -1,0 +1,25 @@
+package dev.vastmesh.events.payload;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Defensive copies for collection components. A missing collection stays null here so that the
+ * validator, not a constructor's NullPointerException, reports it with the field's name.
+ */
+final class Copies {
+
+  private Copies() {
+  }
+
+  @SuppressWarnings("NullAway")
+  static <T> List<T> list(@Nullable List<T> values) {
+    return values == null ? null : List.copyOf(values);
+  }
+
+  @SuppressWarnings("NullAway")
+  static <K, V> Map<K, V> map(@Nullable Map<K, V> values) {
+    return values == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.vastmesh.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTests {
+
+  @Test
+  void idsAreVersion7WithTheClocksMillisecondsAndRfcVariant() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-04T12:00:00.123Z"), ZoneOffset.UTC);
+
+    UUID id = EventIds.uuidV7(clock).next();
+
+    assertThat(id.version()).isEqualTo(7);
+    assertThat(id.variant()).isEqualTo(2);
+    assertThat(EventIds.timestampMillis(id)).isEqualTo(clock.millis());
+  }
+
+  @Test
+  void idsStrictlyIncreaseWithinOneMillisecondAndPastCounterOverflow() {
+    EventIds ids = EventIds.uuidV7(Clock.fixed(Instant.parse("2026-01-04T12:00:00Z"), ZoneOffset.UTC));
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      made.add(ids.get());
+    }
+
+    assertThat(made).isSortedAccordingTo(String::compareTo).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void idsStillIncreaseWhenTheClockStepsBack() {
+    AtomicLong now = new AtomicLong(1_767_528_000_000L);
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(now.get());
+      }
+    };
+    EventIds ids = EventIds.uuidV7(clock);
+
+    String before = ids.get();
+    now.addAndGet(-5_000);
+    String after = ids.get();
+
+    assertThat(after).isGreaterThan(before);
+  }
+}
