@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.api;
+
+import org.jspecify.annotations.NullMarked;

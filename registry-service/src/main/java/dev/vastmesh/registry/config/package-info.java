@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.discovery;
+
+import org.jspecify.annotations.NullMarked;

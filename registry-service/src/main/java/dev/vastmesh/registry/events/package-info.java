@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.expiry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.instance;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,19 @@
+package dev.vastmesh.registry.security;
+
+import java.util.Set;
+
+/** Who is calling, as established from the request's bearer token. */
+public sealed interface Caller {
+
+  /** No token, where reads are open. */
+  record Anonymous() implements Caller {
+  }
+
+  /** A configured service token (CI, Prometheus, an operator). */
+  record Service(String name, Set<Scope> scopes) implements Caller {
+  }
+
+  /** An instance token: may heartbeat and deregister its own instance, nothing else. */
+  record Instance(long instanceId) implements Caller {
+  }
+}

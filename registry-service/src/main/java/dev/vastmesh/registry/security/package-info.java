@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.security;
+
+import org.jspecify.annotations.NullMarked;

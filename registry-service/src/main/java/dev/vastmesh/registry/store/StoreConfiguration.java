@@ -1,0 +1,26 @@
+package dev.vastmesh.registry.store;
+
+import dev.vastmesh.registry.config.RegistryProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Picks the store: {@code vastmesh.registry.store=memory} (default) or {@code redis}. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+  @Bean
+  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "store", havingValue = "memory", matchIfMissing = true)
+  InstanceStore inMemoryInstanceStore() {
+    return new InMemoryInstanceStore();
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "store", havingValue = "redis")
+  RedisInstanceStore redisInstanceStore(StringRedisTemplate redis, RegistryProperties properties) {
+    // Storage format is private to the store: plain camelCase JSON, independent of the API's naming.
+    return new RedisInstanceStore(redis, JsonMapper.builder().build(), properties.redis());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.registry.store;
+
+import org.jspecify.annotations.NullMarked;
