@@ -97,13 +97,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+    // Spring's own errors (405, 415, 406, 404 ...) come with type about:blank; give them ours.
+    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(java.net.URI.create("https://vastmesh.dev/problems/" + Problems.kindOf(status.value())));
     }
-    log.debug("request failed with {}: {}", status.value(), e.getMessage());
-    return super.handleExceptionInternal(e, body, headers, status, request);
+    log.debug("request failed with {}", status.value());
+    return super.createResponseEntity(body, headers, status, request);
   }
 
   private static ProblemDetail withErrors(ProblemDetail problem, FieldViolation violation) {

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class RegistryService {
   /** Idempotent upsert keyed by instance id. A registration whose previous TTL ran out counts as new. */
   public Registered register(RegistrationRequest request) {
     long ttlSeconds = ttlOf(request);
-    Instant now = clock.instant();
+    Instant now = now();
     RegisteredInstance instance = new RegisteredInstance(request.instanceId(), request.contractId(), request.tailscaleIp(),
         request.tailscaleHostname(), request.capabilities() == null ? List.of() : request.capabilities(),
         request.status() == null ? InstanceStatus.READY : InstanceStatus.fromWire(request.status()).orElseThrow(),
@@ -78,7 +79,7 @@ public class RegistryService {
     Heartbeat heartbeat = new Heartbeat(
         request.status() == null ? null : InstanceStatus.fromWire(request.status()).orElseThrow(),
         request.curLoad(), request.maxPerf(), request.requestsWorking(), request.note());
-    InstanceStore.Updated result = store.heartbeat(instanceId, clock.instant(), heartbeat, selfPreservation.active())
+    InstanceStore.Updated result = store.heartbeat(instanceId, now(), heartbeat, selfPreservation.active())
         .orElseThrow(() -> {
           heartbeatsUnknown.increment();
           return new InstanceNotFoundException(instanceId);
@@ -97,7 +98,7 @@ public class RegistryService {
   /** A live instance (or, while evictions are held, an expired one). */
   public RegisteredInstance get(long instanceId) {
     return store.get(instanceId).map(entry -> entry.instance())
-        .filter(instance -> !instance.expiredAt(clock.instant()) || selfPreservation.active())
+        .filter(instance -> !instance.expiredAt(now()) || selfPreservation.active())
         .orElseThrow(() -> new InstanceNotFoundException(instanceId));
   }
 
@@ -105,8 +106,9 @@ public class RegistryService {
     return store.list(query);
   }
 
+  /** Registry time, to the millisecond (finer digits would be noise in every answer). */
   public Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   public boolean includeExpired() {

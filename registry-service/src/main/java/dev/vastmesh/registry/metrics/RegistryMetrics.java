@@ -43,6 +43,7 @@ public class RegistryMetrics {
   private final Map<String, Counter> accruedCost = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> lastRefresh = new AtomicReference<>();
   private volatile boolean selfPreservation;
+  private volatile Map<String, BigDecimal> previousHourly = Map.of();
 
   RegistryMetrics(MeterRegistry meters, InstanceStore store) {
     this.meters = meters;
@@ -82,14 +83,19 @@ public class RegistryMetrics {
     accrue(now, cost);
   }
 
-  /** Adds the spend since the last refresh: rate × elapsed hours, per environment. */
+  /**
+   * Adds the spend since the last refresh at the rates that held during it (those seen at the
+   * last refresh): an instance that expired in between was still billed until then.
+   */
   private void accrue(Instant now, Map<String, BigDecimal> hourly) {
     Instant previous = lastRefresh.getAndSet(now);
+    Map<String, BigDecimal> rates = previousHourly;
+    previousHourly = Map.copyOf(hourly);
     if (previous == null || !now.isAfter(previous)) {
       return;
     }
     double hours = Duration.between(previous, now).toMillis() / 3_600_000.0;
-    hourly.forEach((env, rate) -> accruedCost.computeIfAbsent(env, e -> Counter.builder("vastmesh.registry.cost.dollars")
+    rates.forEach((env, rate) -> accruedCost.computeIfAbsent(env, e -> Counter.builder("vastmesh.registry.cost.dollars")
         .tag("environment", e).description("Accrued cost of registered instances, USD").register(meters))
         .increment(rate.doubleValue() * hours));
   }

@@ -60,10 +60,16 @@ public class CallerResolver {
     OptionalLong claimed = InstanceTokens.claimedInstance(token);
     if (claimed.isPresent()) {
       Optional<InstanceEntry> entry = store.get(claimed.getAsLong());
-      if (entry.isPresent() && Tokens.sameHash(entry.get().tokenHash(), Tokens.sha256(token))) {
+      if (entry.isEmpty()) {
+        // The instance is gone (expired and swept, or deregistered). Its token can do nothing
+        // to anything else; letting it through makes the heartbeat answer 404, which tells the
+        // worker to register again, as the protocol promises.
         return new Caller.Instance(claimed.getAsLong());
       }
-      throw new AuthenticationException("the instance token is not valid (the instance may have expired: register again)");
+      if (Tokens.sameHash(entry.get().tokenHash(), Tokens.sha256(token))) {
+        return new Caller.Instance(claimed.getAsLong());
+      }
+      throw new AuthenticationException("the instance token is not valid (it is replaced when the instance registers again)");
     }
     Caller.Service service = servicesByHash.get(Tokens.sha256(token));
     if (service == null) {
