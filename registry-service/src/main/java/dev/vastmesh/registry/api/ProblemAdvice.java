@@ -34,7 +34,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
         e.violations().size() == 1 ? "1 field is invalid" : e.violations().size() + " fields are invalid");
     problem.setProperty("errors", e.violations());
-    log.debug("invalid request: {}", e.violations());
+    // Field names can carry user input (label keys): log the count, not the names (no log injection).
+    log.debug("invalid request: {} field(s)", e.violations().size());
     return ResponseEntity.badRequest().body(problem);
   }
 

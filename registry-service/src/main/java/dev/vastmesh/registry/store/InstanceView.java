@@ -11,11 +11,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory picture of the registry that reads are served from: the whole store in the
@@ -24,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Entries carry the revision of their last write, and a write only replaces an older one, so
  * changes may arrive twice or out of order (a replica's own write, then the same change from
  * the stream) without going back in time. Removals leave a bounded set of tombstones for the
- * same reason. Waiting uses a {@link Condition}, which does not pin virtual threads on Java 21.
+ * same reason. Writes are serialised (a few microseconds each); reads never lock. Waiting uses a
+ * {@link Condition}, which does not pin virtual threads on Java 21.
  */
 final class InstanceView {
 
@@ -37,39 +39,64 @@ final class InstanceView {
       return size() > MAX_TOMBSTONES;
     }
   };
+  private final FieldIndex byEnvironment = new FieldIndex();
+  private final FieldIndex byStatus = new FieldIndex();
+  private final FieldIndex byGpuType = new FieldIndex();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition indexMoved = lock.newCondition();
   private volatile long index;
 
   /** Stores {@code entry} unless a newer write (or removal) of the instance is already known. */
-  void put(InstanceEntry entry) {
-    entries.compute(entry.id(), (id, existing) -> {
-      if (existing != null && existing.revision() >= entry.revision()) {
-        return existing;
+  synchronized void put(InstanceEntry entry) {
+    InstanceEntry existing = entries.get(entry.id());
+    if (existing != null && existing.revision() >= entry.revision()) {
+      return;
+    }
+    synchronized (tombstones) {
+      Long removedAt = tombstones.get(entry.id());
+      if (removedAt != null && removedAt >= entry.revision()) {
+        return;
       }
-      synchronized (tombstones) {
-        Long removedAt = tombstones.get(id);
-        if (removedAt != null && removedAt >= entry.revision()) {
-          return existing;
-        }
-      }
-      return entry;
-    });
+    }
+    if (existing != null) {
+      unindex(existing.instance());
+    }
+    entries.put(entry.id(), entry);
+    index(entry.instance());
   }
 
   /** Removes the instance, unless it was written again after {@code revision}. */
-  void remove(long id, long revision) {
+  synchronized void remove(long id, long revision) {
     synchronized (tombstones) {
       tombstones.merge(id, revision, Math::max);
     }
-    entries.computeIfPresent(id, (key, existing) -> existing.revision() > revision ? existing : null);
+    InstanceEntry existing = entries.get(id);
+    if (existing != null && existing.revision() <= revision) {
+      entries.remove(id);
+      unindex(existing.instance());
+    }
   }
 
-  void clear() {
+  synchronized void clear() {
     entries.clear();
+    byEnvironment.clear();
+    byStatus.clear();
+    byGpuType.clear();
     synchronized (tombstones) {
       tombstones.clear();
     }
+  }
+
+  private void index(RegisteredInstance instance) {
+    byEnvironment.add(instance.environment(), instance.instanceId());
+    byStatus.add(instance.status().wire(), instance.instanceId());
+    byGpuType.add(instance.gpuType(), instance.instanceId());
+  }
+
+  private void unindex(RegisteredInstance instance) {
+    byEnvironment.remove(instance.environment(), instance.instanceId());
+    byStatus.remove(instance.status().wire(), instance.instanceId());
+    byGpuType.remove(instance.gpuType(), instance.instanceId());
   }
 
   Optional<InstanceEntry> get(long id) {
@@ -94,13 +121,22 @@ final class InstanceView {
     return expired;
   }
 
-  /** Scans in instance-id order from the cursor: stable paging without server-side state. */
+  /**
+   * Walks, in instance-id order from the cursor, the smallest set of candidates the filters
+   * allow (the ids with the query's environment, status or GPU type, or else every instance),
+   * re-checking each against the whole query: stable paging without server-side state, and a
+   * selective query never scans the fleet.
+   */
   InstancePage list(InstanceQuery query) {
     long atIndex = index;
-    NavigableMap<Long, InstanceEntry> range = entries.tailMap(query.after(), false);
+    NavigableSet<Long> candidates = smallestCandidates(query);
+    Iterable<InstanceEntry> range = candidates == null
+        ? entries.tailMap(query.after(), false).values()
+        : () -> candidates.tailSet(query.after(), false).stream()
+            .map(entries::get).filter(java.util.Objects::nonNull).iterator();
     List<RegisteredInstance> page = new ArrayList<>(Math.min(query.limit(), 256));
     boolean hasMore = false;
-    for (InstanceEntry entry : range.values()) {
+    for (InstanceEntry entry : range) {
       if (query.matches(entry.instance())) {
         if (page.size() == query.limit()) {
           hasMore = true;
@@ -110,6 +146,24 @@ final class InstanceView {
       }
     }
     return new InstancePage(page, hasMore, atIndex);
+  }
+
+  /** The smallest id set an indexed filter of the query allows, or null when none applies. */
+  private @Nullable NavigableSet<Long> smallestCandidates(InstanceQuery query) {
+    NavigableSet<Long> candidates = null;
+    int fewest = Integer.MAX_VALUE;
+    if (query.environment() != null && byEnvironment.count(query.environment()) < fewest) {
+      candidates = byEnvironment.idsWith(query.environment());
+      fewest = byEnvironment.count(query.environment());
+    }
+    if (query.status() != null && byStatus.count(query.status().wire()) < fewest) {
+      candidates = byStatus.idsWith(query.status().wire());
+      fewest = byStatus.count(query.status().wire());
+    }
+    if (query.gpuType() != null && byGpuType.count(query.gpuType()) < fewest) {
+      candidates = byGpuType.idsWith(query.gpuType());
+    }
+    return candidates;
   }
 
   long index() {

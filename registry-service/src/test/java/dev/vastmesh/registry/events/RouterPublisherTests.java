@@ -6,13 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.testing.SampleEvents;
-import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.registry.support.TestProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,17 +47,7 @@ class RouterPublisherTests {
   }
 
   private RouterPublisher publisher(URI routerUrl, int bufferSize) {
-    RegistryProperties.Events events = new RegistryProperties.Events(routerUrl, "router-secret", bufferSize, 4,
-        Duration.ofMillis(10), Duration.ofMillis(50), RegistryProperties.HeartbeatEvents.OFF, 0.0);
-    RegistryProperties properties = new RegistryProperties(RegistryProperties.Store.MEMORY,
-        new RegistryProperties.Ttl(Duration.ofSeconds(300), Duration.ofSeconds(10), Duration.ofSeconds(3600)),
-        new RegistryProperties.Expiry(Duration.ofSeconds(5), 1000, 0.5, 10),
-        new RegistryProperties.Watch(Duration.ofMinutes(5), Duration.ofMinutes(5)),
-        new RegistryProperties.Listing(100, 1000),
-        new RegistryProperties.Security(List.of(), false), events,
-        new RegistryProperties.Redis("x:", 1000, Duration.ofSeconds(1)),
-        new RegistryProperties.Discovery(3000, "/actuator/prometheus"));
-    publisher = new RouterPublisher(properties, meters);
+    publisher = new RouterPublisher(TestProperties.withEvents(TestProperties.events(routerUrl, bufferSize)), meters);
     return publisher;
   }
 

@@ -94,6 +94,23 @@ abstract class InstanceStoreContractTests {
   }
 
   @Test
+  void filtersFollowChangesOfStatusEnvironmentAndGpu() {
+    store.upsert(instance(1, T0, 300), "h");
+    store.heartbeat(1, T0.plusSeconds(1), new Heartbeat(InstanceStatus.BUSY, null, null, null, null), false);
+
+    assertThat(ids(query(null, InstanceStatus.READY, List.of(), Map.of()))).isEmpty();
+    assertThat(ids(query(null, InstanceStatus.BUSY, List.of(), Map.of()))).containsExactly(1L);
+
+    store.upsert(instance(1, T0, 300, "staging", InstanceStatus.READY, List.of(), Map.of()), "h");
+    assertThat(ids(query("prod", null, List.of(), Map.of()))).isEmpty();
+    assertThat(ids(query("staging", InstanceStatus.READY, List.of(), Map.of()))).containsExactly(1L);
+    assertThat(ids(query(null, InstanceStatus.BUSY, List.of(), Map.of()))).isEmpty();
+
+    store.remove(1);
+    assertThat(ids(query("staging", null, List.of(), Map.of()))).isEmpty();
+  }
+
+  @Test
   void pagesFollowIdOrderWithoutGapsOrRepeats() {
     for (long id = 50; id >= 1; id--) {
       store.upsert(instance(id, T0, 300), "h");
@@ -102,7 +119,7 @@ abstract class InstanceStoreContractTests {
     long after = Long.MIN_VALUE;
     InstancePage page;
     do {
-      page = store.list(new InstanceQuery(null, null, null, List.of(), null, Map.of(), after, 7, T0, false));
+      page = store.list(new InstanceQuery(null, null, InstanceStatus.READY, List.of(), null, Map.of(), after, 7, T0, false));
       page.instances().forEach(i -> seen.add(i.instanceId()));
       if (!page.instances().isEmpty()) {
         after = page.instances().getLast().instanceId();
