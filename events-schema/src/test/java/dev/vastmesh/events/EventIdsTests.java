@@ -63,4 +63,14 @@ class EventIdsTests {
 
     assertThat(after).isGreaterThan(before);
   }
+
+  @Test
+  void nameBasedIdsAreStableVersion5AndDistinctPerName() {
+    UUID first = EventIds.nameBased("gitlab:msg_p5jXN8AQM9LWM0D4loKWxJek");
+
+    assertThat(EventIds.nameBased("gitlab:msg_p5jXN8AQM9LWM0D4loKWxJek")).isEqualTo(first);
+    assertThat(first.version()).isEqualTo(5);
+    assertThat(first.variant()).isEqualTo(2);
+    assertThat(EventIds.nameBased("github:msg_p5jXN8AQM9LWM0D4loKWxJek")).isNotEqualTo(first);
+  }
 }

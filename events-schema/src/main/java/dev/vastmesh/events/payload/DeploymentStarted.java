@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param deploymentId the deployment's own id, stable across the three deployment events
  * @param pipelineId the CI pipeline that runs it, e.g. GitLab's pipeline id
  * @param query the Vast offer search query the deployment rents from
- * @param requestedInstances how many instances the deployment wants
+ * @param requestedInstances how many instances the deployment wants, when the producer knows
  */
 public record DeploymentStarted(
     @Constraints.MaxLength(256) String deploymentId,
@@ -17,5 +17,5 @@ public record DeploymentStarted(
     @Nullable String ref,
     @Nullable String image,
     @Nullable @Constraints.MaxLength(4096) String query,
-    @Constraints.Min(1) int requestedInstances) implements DeploymentPayload {
+    @Nullable @Constraints.Min(1) Integer requestedInstances) implements DeploymentPayload {
 }

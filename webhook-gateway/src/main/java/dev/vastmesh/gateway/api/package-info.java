@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package dev.vastmesh.gateway.handoff;
+
+import dev.vastmesh.events.EventEnvelope;
+import dev.vastmesh.events.EventStreams;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The Redis hand-off: {@code XADD} to the stream the router consumes with a consumer group. */
+public final class RedisStreamHandoff implements EventHandoff {
+
+  private final StringRedisTemplate redis;
+  private final String stream;
+
+  public RedisStreamHandoff(StringRedisTemplate redis, String stream) {
+    this.redis = redis;
+    this.stream = stream;
+  }
+
+  @Override
+  public void handOff(EventEnvelope event, byte[] json) throws HandoffException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(EventStreams.ID_FIELD, event.id());
+    fields.put(EventStreams.TYPE_FIELD, event.type().wireName());
+    fields.put(EventStreams.EVENT_FIELD, new String(json, StandardCharsets.UTF_8));
+    try {
+      RecordId id = redis.opsForStream().add(MapRecord.create(stream, fields));
+      if (id == null) {
+        throw new HandoffException("Redis did not acknowledge the append");
+      }
+    } catch (DataAccessException e) {
+      throw new HandoffException("Redis unavailable: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  @Override
+  public String mode() {
+    return "redis";
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.handoff;
+
+import org.jspecify.annotations.NullMarked;

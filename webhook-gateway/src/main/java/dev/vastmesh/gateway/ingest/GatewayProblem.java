@@ -1,0 +1,55 @@
+package dev.vastmesh.gateway.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the gateway refuses, as an RFC 9457 problem: status, stable kind (the type URI's
+ * last segment), a detail safe to show, and headers such as Retry-After.
+ */
+public final class GatewayProblem extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String kind;
+  private final String title;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private final Map<String, Object> properties = new LinkedHashMap<>();
+
+  public GatewayProblem(HttpStatus status, String kind, String title, String detail) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.kind = kind;
+    this.title = title;
+  }
+
+  public GatewayProblem header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public GatewayProblem property(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Map<String, Object> properties() {
+    return properties;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.vastmesh.gateway.ingest;
+
+import dev.vastmesh.events.EventCodec;
+import dev.vastmesh.events.EventEnvelope;
+import dev.vastmesh.gateway.config.ConfiguredSource;
+import dev.vastmesh.gateway.config.GatewayProperties;
+import dev.vastmesh.gateway.config.Sources;
+import dev.vastmesh.gateway.handoff.EventHandoff;
+import dev.vastmesh.gateway.mapping.CanonicalMapper;
+import dev.vastmesh.gateway.mapping.Mapping;
+import dev.vastmesh.gateway.mapping.Sanitizer;
+import dev.vastmesh.gateway.ratelimit.RateLimiter;
+import dev.vastmesh.gateway.replay.ReplayGuard;
+import dev.vastmesh.gateway.signature.Verification;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ingress pipeline. The order is the point: each step is cheaper than the next and guards it.
+ *
+ * <ol>
+ *   <li>size cap — by the controller, while reading, before any HMAC (413);
+ *   <li>content type — only JSON can become an event (415);
+ *   <li>flood limit per source and client address — before verification, so a flood of bad
+ *       signatures does not cost an HMAC each (429);
+ *   <li>signature, on the raw bytes, in constant time (401, one deliberately vague answer);
+ *   <li>timestamp within ±tolerance, where the scheme signs one (401);
+ *   <li>replay — only a verified id is recorded; a replay answers 200 with the original event id;
+ *   <li>rate limit per trigger id (429 with Retry-After and RateLimit headers);
+ *   <li>parse, then strip control characters and NFC-normalise strings of the parsed copy;
+ *   <li>map to a canonical event (422 when a claimed CloudEvent is invalid);
+ *   <li>hand off durably, and only then answer 202; a failed hand-off answers 503 and releases
+ *       the message id, so the sender's retry is processed — nothing accepted is lost.
+ * </ol>
+ */
+@Component
+public class WebhookPipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookPipeline.class);
+
+  private final Sources sources;
+  private final RateLimiter limiter;
+  private final ReplayGuard replay;
+  private final CanonicalMapper mapper;
+  private final EventHandoff handoff;
+  private final GatewayProperties properties;
+  private final MeterRegistry meters;
+  private final EventCodec codec = EventCodec.standard();
+
+  public WebhookPipeline(Sources sources, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
+      EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
+    this.sources = sources;
+    this.limiter = limiter;
+    this.replay = replay;
+    this.mapper = mapper;
+    this.handoff = handoff;
+    this.properties = properties;
+    this.meters = meters;
+  }
+
+  public Outcome process(WebhookRequest request) {
+    ConfiguredSource source = sources.find(request.source()).orElseThrow(() -> {
+      count("unknown", "rejected_unknown_source");
+      return new GatewayProblem(HttpStatus.NOT_FOUND, "unknown-source", "Unknown webhook source",
+          "no webhook source of that name is configured");
+    });
+    String name = source.name();
+    if (request.body().length > source.config().maxBodyBytes()) {
+      count(name, "rejected_too_large");
+      throw tooLarge(source.config().maxBodyBytes());
+    }
+    if (!isJson(request.contentType())) {
+      count(name, "rejected_content_type");
+      throw new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+          "webhooks must be sent as application/json");
+    }
+    if (limiter.tryConsume("flood:" + name + ":" + request.client(), properties.flood().perClientPerMinute())
+        instanceof RateLimiter.Limited limited) {
+      count(name, "rejected_flood");
+      throw rateLimited(limited, "too many requests from this client");
+    }
+
+    Verification verification = Timer.builder("vastmesh.gateway.verification").tag("source", name).tag("scheme", source.scheme())
+        .register(meters).record(() -> source.verifier().verify(request.headers(), request.body()));
+    if (verification instanceof Verification.Rejected rejected) {
+      count(name, "rejected_" + rejected.reason().tag());
+      log.warn("webhook from source {} (client {}) failed verification: {}", name, request.client(), rejected.reason().tag());
+      throw new GatewayProblem(HttpStatus.UNAUTHORIZED, "signature-invalid", "Signature verification failed",
+          "the webhook's signature could not be verified");
+    }
+    Verification.Verified verified = (Verification.Verified) verification;
+
+    String replayKey = name + ":" + verified.messageId();
+    ReplayGuard.Reservation reservation = replay.reserve(replayKey, source.replayWindow());
+    switch (reservation.seen()) {
+      case DONE -> {
+        count(name, "duplicate");
+        log.info("replayed webhook {} from source {} answered with its original outcome", LogSafe.of(verified.messageId()), name);
+        return reservation.eventId() == null
+            ? new Outcome.Ignored("duplicate of a message that produced no event", Map.of())
+            : new Outcome.Duplicate(reservation.eventId(), Map.of());
+      }
+      case IN_PROGRESS -> {
+        count(name, "rejected_in_progress");
+        throw new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "in-progress", "Message in progress",
+            "another delivery of this message is being processed; retry shortly").header("Retry-After", "1");
+      }
+      case NEW -> { }
+    }
+    try {
+      return accept(source, request, verified, replayKey);
+    } catch (RuntimeException e) {
+      replay.release(replayKey);
+      throw e;
+    }
+  }
+
+  private Outcome accept(ConfiguredSource source, WebhookRequest request, Verification.Verified verified, String replayKey) {
+    String name = source.name();
+    JsonNode parsed;
+    try {
+      parsed = codec.readTree(request.body());
+    } catch (JacksonException e) {
+      count(name, "rejected_malformed_json");
+      throw new GatewayProblem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
+          "the body is not valid JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+              + ", column " + e.getLocation().getColumnNr() + ")"));
+    }
+    JsonNode clean = Sanitizer.clean(parsed);
+    String triggerId = triggerId(source, request, clean);
+    RateLimiter.Decision decision = limiter.tryConsume("trigger:" + name + ":" + triggerId, source.config().ratePerMinute());
+    if (decision instanceof RateLimiter.Limited limited) {
+      count(name, "rejected_rate_limited");
+      throw rateLimited(limited, "the rate limit of this trigger id is exhausted");
+    }
+    Map<String, String> rateHeaders = rateHeaders((RateLimiter.Allowed) decision);
+
+    Mapping mapping = mapper.map(clean, new CanonicalMapper.Context(name, verified.messageId(), triggerId, source.config().environment()));
+    return switch (mapping) {
+      case Mapping.Invalid invalid -> {
+        count(name, "rejected_invalid_event");
+        throw new GatewayProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-event", "Invalid event",
+            invalid.violations().size() + " problem(s) with the event").property("violations",
+            invalid.violations().stream().map(v -> Map.of("kind", v.kind().name(), "pointer", v.pointer(), "message", v.message())).toList());
+      }
+      case Mapping.Ignored ignored -> {
+        replay.complete(replayKey, null, source.replayWindow());
+        count(name, "ignored");
+        yield new Outcome.Ignored(ignored.reason(), rateHeaders);
+      }
+      case Mapping.Event event -> {
+        handOff(name, event.event());
+        replay.complete(replayKey, event.event().id(), source.replayWindow());
+        count(name, "accepted");
+        yield new Outcome.Accepted(event.event().id(), event.event().type().wireName(), rateHeaders);
+      }
+    };
+  }
+
+  private void handOff(String source, EventEnvelope event) {
+    Timer.Sample sample = Timer.start(meters);
+    try {
+      handoff.handOff(event, codec.serialize(event));
+      sample.stop(Timer.builder("vastmesh.gateway.handoff").tag("mode", handoff.mode()).tag("outcome", "ok").register(meters));
+    } catch (EventHandoff.HandoffException e) {
+      sample.stop(Timer.builder("vastmesh.gateway.handoff").tag("mode", handoff.mode()).tag("outcome", "failed").register(meters));
+      count(source, "rejected_handoff_failed");
+      log.warn("hand-off of {} {} failed: {}", event.type(), event.id(), e.getMessage());
+      throw new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "router-unavailable", "Event router unavailable",
+          "the event could not be handed to the event router; retry later").header("Retry-After", "5");
+    }
+  }
+
+  private static String triggerId(ConfiguredSource source, WebhookRequest request, JsonNode payload) {
+    GatewayProperties.TriggerId config = source.config().triggerId();
+    if (config.header() != null) {
+      String value = request.headers().first(config.header());
+      if (value != null && !value.isBlank()) {
+        return bounded(value);
+      }
+    }
+    if (config.jsonPointer() != null) {
+      JsonNode value = payload.at(config.jsonPointer());
+      if (value.isString() || value.isNumber()) {
+        return bounded(value.asString());
+      }
+    }
+    JsonNode canonical = payload.path("triggerid");
+    if (canonical.isString() && !canonical.stringValue().isBlank()) {
+      return bounded(canonical.stringValue());
+    }
+    return config.fallback() != null ? config.fallback() : source.name();
+  }
+
+  /** Trigger ids become cache keys: keep them short. */
+  private static String bounded(String value) {
+    String trimmed = value.trim();
+    return trimmed.length() <= 256 ? trimmed : trimmed.substring(0, 256);
+  }
+
+  private static boolean isJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+  }
+
+  static GatewayProblem tooLarge(int limit) {
+    return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        "the body exceeds this source's limit of " + limit + " bytes");
+  }
+
+  private static GatewayProblem rateLimited(RateLimiter.Limited limited, String detail) {
+    return new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail)
+        .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+        .header("RateLimit-Limit", Long.toString(limited.limit()))
+        .header("RateLimit-Remaining", "0")
+        .header("RateLimit-Reset", Long.toString(limited.retryAfterSeconds()));
+  }
+
+  private static Map<String, String> rateHeaders(RateLimiter.Allowed allowed) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("RateLimit-Limit", Long.toString(allowed.limit()));
+    headers.put("RateLimit-Remaining", Long.toString(allowed.remaining()));
+    headers.put("RateLimit-Reset", Long.toString(allowed.resetSeconds()));
+    return headers;
+  }
+
+  private void count(String source, String outcome) {
+    Counter.builder("vastmesh.gateway.webhooks").tag("source", source).tag("outcome", outcome)
+        .description("Webhooks received, by source and outcome").register(meters).increment();
+  }
+}

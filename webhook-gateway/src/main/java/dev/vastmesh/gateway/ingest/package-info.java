@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package dev.vastmesh.gateway.replay;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+
+/**
+ * The replay cache in Redis, shared by every gateway: {@code SET key pending NX EX window}
+ * answers OK for a new id and nil for one any replica has seen; a processed id holds
+ * {@code done:<event id>}.
+ */
+public final class RedisReplayGuard implements ReplayGuard {
+
+  private static final String PENDING = "pending";
+  private static final String DONE = "done:";
+  // Delete only a reservation, never a completed id (a late release must not reopen a replay).
+  private static final DefaultRedisScript<Long> RELEASE = new DefaultRedisScript<>(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
+
+  private final StringRedisTemplate redis;
+  private final String prefix;
+
+  public RedisReplayGuard(StringRedisTemplate redis, String prefix) {
+    this.redis = redis;
+    this.prefix = prefix + "replay:";
+  }
+
+  @Override
+  public Reservation reserve(String key, Duration window) {
+    if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + key, PENDING, window))) {
+      return new Reservation(Seen.NEW, null);
+    }
+    String value = redis.opsForValue().get(prefix + key);
+    if (value != null && value.startsWith(DONE)) {
+      String eventId = value.substring(DONE.length());
+      return new Reservation(Seen.DONE, eventId.isEmpty() ? null : eventId);
+    }
+    return new Reservation(Seen.IN_PROGRESS, null);
+  }
+
+  @Override
+  public void complete(String key, @Nullable String eventId, Duration window) {
+    redis.opsForValue().set(prefix + key, DONE + (eventId == null ? "" : eventId), window);
+  }
+
+  @Override
+  public void release(String key) {
+    redis.execute(RELEASE, List.of(prefix + key), PENDING);
+  }
+}

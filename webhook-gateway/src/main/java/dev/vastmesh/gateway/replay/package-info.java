@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.replay;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,92 @@
+package dev.vastmesh.gateway.signature;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The original design's scheme, which a CI script can produce with openssl:
+ * {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>} and
+ * {@code X-Timestamp: <unix seconds>}:
+ *
+ * <pre>
+ * ts=$(date +%s); sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)
+ * curl -H "X-Timestamp: $ts" -H "X-Signature: sha256=$sig" -H 'Content-Type: application/json' -d "$body" ...
+ * </pre>
+ *
+ * The message id is {@code X-Webhook-Id} when sent, else a digest of timestamp and body: an
+ * identical resend is a replay; a deliberate resend is signed with a new timestamp.
+ */
+public final class HmacTimestampVerifier implements WebhookVerifier {
+
+  public static final String SIGNATURE = "X-Signature";
+  public static final String TIMESTAMP = "X-Timestamp";
+  public static final String ID = "X-Webhook-Id";
+
+  private final List<byte[]> secrets;
+  private final Clock clock;
+  private final Duration tolerance;
+
+  public HmacTimestampVerifier(List<String> secrets, Clock clock, Duration tolerance) {
+    this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    this.clock = clock;
+    this.tolerance = tolerance;
+  }
+
+  @Override
+  public Verification verify(WebhookHeaders headers, byte[] body) {
+    String signature = headers.first(SIGNATURE);
+    String timestamp = headers.first(TIMESTAMP);
+    if (signature == null || timestamp == null) {
+      return new Verification.Rejected(Verification.Reason.MISSING_HEADER);
+    }
+    byte[] given;
+    try {
+      if (!signature.startsWith("sha256=")) {
+        return new Verification.Rejected(Verification.Reason.MALFORMED_HEADER);
+      }
+      given = HexFormat.of().parseHex(signature.substring(7).trim());
+    } catch (IllegalArgumentException e) {
+      return new Verification.Rejected(Verification.Reason.MALFORMED_HEADER);
+    }
+    byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+    boolean match = false;
+    for (byte[] secret : secrets) {
+      match |= Hmac.equal(Hmac.sha256(secret, prefix, body), given);
+    }
+    if (!match) {
+      return new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
+    }
+    Instant sent = Timestamps.parse(timestamp);
+    if (sent == null) {
+      return new Verification.Rejected(Verification.Reason.MALFORMED_TIMESTAMP);
+    }
+    Verification.Rejected outside = Timestamps.check(sent, clock, tolerance);
+    if (outside != null) {
+      return outside;
+    }
+    String id = headers.first(ID);
+    return new Verification.Verified(id != null && !id.isBlank() ? id : digest(prefix, body), sent);
+  }
+
+  /** The {@code X-Signature} value for a message (tests, tools). */
+  public static String sign(String secret, long timestamp, byte[] body) {
+    return "sha256=" + HexFormat.of().formatHex(
+        Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+  }
+
+  private static String digest(byte[] prefix, byte[] body) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(prefix);
+      return "sha256:" + HexFormat.of().formatHex(sha256.digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.gateway.signature;
+
+import org.jspecify.annotations.NullMarked;
