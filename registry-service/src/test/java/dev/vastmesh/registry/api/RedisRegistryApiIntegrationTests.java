@@ -1,6 +1,6 @@
 package dev.vastmesh.registry.api;
 
-import dev.vastmesh.registry.support.RedisTestSupport;
+import dev.vastmesh.events.testing.RedisTestSupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.support;
+package dev.vastmesh.events.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,27 +15,67 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The registry's OpenAPI file, read as the test's oracle: every response a test receives must be
- * documented for its operation and status, and its body must match the documented schema.
+ * A service's OpenAPI file (under {@code openapi/} at the repository root), read as the test's
+ * oracle: every response a test receives must be documented for its operation and status, and
+ * its body must match the documented schema (OpenAPI 3.1 schemas are JSON Schema 2020-12).
+ * Consumers need networknt's json-schema-validator and jackson-dataformat-yaml on their test path.
  */
 public final class OpenApiContract {
 
-  public static final Path FILE = Path.of("../openapi/vastai-registry.openapi.yml");
-  private static final OpenApiContract INSTANCE = new OpenApiContract();
+  private static final java.util.Map<String, OpenApiContract> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final JsonNode root;
   private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-  private OpenApiContract() {
+  private OpenApiContract(Path file) {
     try {
-      this.root = YAMLMapper.builder().build().readTree(Files.readString(FILE));
+      this.root = YAMLMapper.builder().build().readTree(Files.readString(file));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  public static OpenApiContract get() {
-    return INSTANCE;
+  /** The contract {@code openapi/<fileName>}, read from a module directory (the tests' working directory). */
+  public static OpenApiContract of(String fileName) {
+    return LOADED.computeIfAbsent(fileName, name -> new OpenApiContract(Path.of("..", "openapi", name)));
+  }
+
+  /**
+   * "METHOD path" → its path and query parameters ({@code in:name}) and body media types, for
+   * the paths starting with {@code prefix}; compare a running service's generated document
+   * with the contract through this.
+   */
+  public static java.util.Map<String, java.util.Set<String>> operations(JsonNode openapi, String prefix) {
+    java.util.Map<String, java.util.Set<String>> operations = new java.util.TreeMap<>();
+    openapi.get("paths").properties().forEach(path -> {
+      if (!path.getKey().startsWith(prefix)) {
+        return;
+      }
+      java.util.Set<String> shared = parameters(path.getValue().path("parameters"));
+      path.getValue().properties().forEach(method -> {
+        if (method.getKey().equals("parameters")) {
+          return;
+        }
+        java.util.Set<String> parameters = new java.util.TreeSet<>(shared);
+        parameters.addAll(parameters(method.getValue().path("parameters")));
+        if (method.getValue().has("requestBody")) {
+          parameters.add("body");
+        }
+        operations.put(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), parameters);
+      });
+    });
+    return operations;
+  }
+
+  private static java.util.Set<String> parameters(JsonNode list) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    list.forEach(p -> {
+      String in = p.path("in").asString();
+      if (in.equals("path") || in.equals("query")) {
+        names.add(in + ":" + p.path("name").asString());
+      }
+    });
+    return names;
   }
 
   public JsonNode root() {

@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.support;
+package dev.vastmesh.events.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,104 @@
+package dev.vastmesh.gateway.config;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vastmesh.gateway.handoff.EventHandoff;
+import dev.vastmesh.gateway.handoff.HttpRouterHandoff;
+import dev.vastmesh.gateway.handoff.RedisStreamHandoff;
+import dev.vastmesh.gateway.ratelimit.RateLimiter;
+import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
+import dev.vastmesh.gateway.replay.RedisReplayGuard;
+import dev.vastmesh.gateway.replay.ReplayGuard;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The two modes. Embedded ({@code memory}, default): Caffeine replay cache, bucket4j buckets in
+ * process, HTTP hand-off to the router. Redis: replay cache, buckets and hand-off in Redis, so
+ * several gateways share replays and limits.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModeConfiguration {
+
+  // Buckets expire once they would be full again: an idle trigger id costs nothing.
+  private static final ExpirationAfterWriteStrategy BUCKET_EXPIRY =
+      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "mode", havingValue = "memory", matchIfMissing = true)
+  static class Embedded {
+
+    @Bean
+    ReplayGuard replayGuard(Clock clock) {
+      return new InMemoryReplayGuard(clock, 1_000_000);
+    }
+
+    @Bean
+    RateLimiter rateLimiter() {
+      return new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
+          .expirationAfterWrite(BUCKET_EXPIRY).build());
+    }
+
+    @Bean
+    EventHandoff eventHandoff(GatewayProperties properties) {
+      return new HttpRouterHandoff(properties.router());
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "mode", havingValue = "redis")
+  static class Shared {
+
+    @Bean
+    ReplayGuard replayGuard(StringRedisTemplate redis, GatewayProperties properties) {
+      return new RedisReplayGuard(redis, properties.redis().keyPrefix());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedisClient bucketRedisClient(DataRedisProperties redis) {
+      RedisURI uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort()).build();
+      if (redis.getPassword() != null) {
+        uri.setPassword(redis.getPassword().toCharArray());
+      }
+      return RedisClient.create(uri);
+    }
+
+    @Bean(destroyMethod = "close")
+    StatefulRedisConnection<String, byte[]> bucketConnection(RedisClient bucketRedisClient) {
+      return bucketRedisClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    }
+
+    @Bean
+    RateLimiter rateLimiter(StatefulRedisConnection<String, byte[]> bucketConnection, GatewayProperties properties) {
+      String prefix = properties.redis().keyPrefix() + "bucket:";
+      return new RateLimiter(Bucket4jLettuce.casBasedBuilder(bucketConnection).expirationAfterWrite(BUCKET_EXPIRY).build()
+          .withMapper((String key) -> prefix + key));
+    }
+
+    @Bean
+    EventHandoff eventHandoff(StringRedisTemplate redis, GatewayProperties properties) {
+      return new RedisStreamHandoff(redis, properties.redis().stream());
+    }
+  }
+
+}
