@@ -43,8 +43,8 @@ public class ServiceClient {
   }
 
   /** POST with extra headers (name, value, name, value ...), no bearer token. */
-  public Response postWithHeaders(String template, String contentType, byte[] body, String... headers) {
-    String path = template;
+  public Response postWithHeaders(String template, Object[] pathArgs, String contentType, byte[] body, String... headers) {
+    String path = expand(template, pathArgs);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
     for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -64,10 +64,7 @@ public class ServiceClient {
   /** The general form, for odd content types and raw bodies. */
   public Response send(String method, String template, String query, @Nullable String token, @Nullable String body,
       @Nullable String contentType, Object... pathArgs) {
-    String path = template;
-    for (Object arg : pathArgs) {
-      path = path.replaceFirst("\\{[^}]+}", String.valueOf(arg));
-    }
+    String path = expand(template, pathArgs);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
         .timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -78,6 +75,14 @@ public class ServiceClient {
       request.header("Content-Type", contentType);
     }
     return exchange(method, template, request);
+  }
+
+  private static String expand(String template, Object[] pathArgs) {
+    String path = template;
+    for (Object arg : pathArgs) {
+      path = path.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
+    }
+    return path;
   }
 
   private Response exchange(String method, String template, HttpRequest.Builder request) {
