@@ -5,6 +5,8 @@ import dev.vastmesh.gateway.ingest.GatewayProblem;
 import dev.vastmesh.gateway.ingest.Outcome;
 import dev.vastmesh.gateway.ingest.WebhookPipeline;
 import dev.vastmesh.gateway.ingest.WebhookRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,10 @@ class WebhookController {
     this.sources = sources;
   }
 
+  // The body is read from the raw stream (capped, and verified as bytes before any parsing), so
+  // it is declared here for the generated description rather than bound by Spring.
+  @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = "application/json"), @Content(mediaType = "application/cloudevents+json")}))
   @PostMapping(path = "/api/v1/webhooks/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> receive(@PathVariable String source, HttpServletRequest request) throws IOException {
     byte[] body = readCapped(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(64 * 1024));

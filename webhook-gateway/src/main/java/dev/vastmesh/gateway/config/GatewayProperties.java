@@ -20,11 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param mode {@code memory} (default): Caffeine replay cache, in-process buckets, HTTP hand-off to
  *     the router; {@code redis}: replay cache, buckets and hand-off (a stream) in Redis, so
  *     several gateways act as one
+ * @param handoff where accepted events go (see {@link Handoff})
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
 public record GatewayProperties(
     @DefaultValue("memory") Mode mode,
+    @DefaultValue("auto") Handoff handoff,
     @DefaultValue Map<String, @Valid Source> sources,
     @Valid @DefaultValue Router router,
     @Valid @DefaultValue Redis redis,
@@ -33,6 +35,12 @@ public record GatewayProperties(
   public static final String PREFIX = "vastmesh.gateway";
 
   public enum Mode { MEMORY, REDIS }
+
+  /**
+   * Where accepted events go: {@code auto} (default) is HTTP to the router in the memory mode
+   * and the Redis stream in the Redis mode; {@code http} or {@code redis-stream} choose explicitly.
+   */
+  public enum Handoff { AUTO, HTTP, REDIS_STREAM }
 
   /** The signature schemes a source may use. */
   public enum Scheme { STANDARD_WEBHOOKS, GITHUB, GITLAB_TOKEN, HMAC_TIMESTAMP }

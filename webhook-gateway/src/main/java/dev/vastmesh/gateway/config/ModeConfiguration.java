@@ -19,6 +19,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -28,8 +29,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The two modes. Embedded ({@code memory}, default): Caffeine replay cache, bucket4j buckets in
- * process, HTTP hand-off to the router. Redis: replay cache, buckets and hand-off in Redis, so
- * several gateways share replays and limits.
+ * process, HTTP hand-off to the router. Redis: replay cache, buckets and (by default) hand-off
+ * to a stream in Redis, so several gateways share replays and limits.
  */
 @Configuration(proxyBeanMethods = false)
 class ModeConfiguration {
@@ -42,6 +43,13 @@ class ModeConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  EventHandoff eventHandoff(GatewayProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+    boolean stream = properties.handoff() == GatewayProperties.Handoff.REDIS_STREAM
+        || properties.handoff() == GatewayProperties.Handoff.AUTO && properties.mode() == GatewayProperties.Mode.REDIS;
+    return stream ? new RedisStreamHandoff(redis.getObject(), properties.redis().stream()) : new HttpRouterHandoff(properties.router());
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -57,11 +65,6 @@ class ModeConfiguration {
     RateLimiter rateLimiter() {
       return new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
           .expirationAfterWrite(BUCKET_EXPIRY).build());
-    }
-
-    @Bean
-    EventHandoff eventHandoff(GatewayProperties properties) {
-      return new HttpRouterHandoff(properties.router());
     }
   }
 
@@ -93,11 +96,6 @@ class ModeConfiguration {
       String prefix = properties.redis().keyPrefix() + "bucket:";
       return new RateLimiter(Bucket4jLettuce.casBasedBuilder(bucketConnection).expirationAfterWrite(BUCKET_EXPIRY).build()
           .withMapper((String key) -> prefix + key));
-    }
-
-    @Bean
-    EventHandoff eventHandoff(StringRedisTemplate redis, GatewayProperties properties) {
-      return new RedisStreamHandoff(redis, properties.redis().stream());
     }
   }
 

@@ -8,13 +8,13 @@ import dev.vastmesh.events.EventIds;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.payload.DeploymentStarted;
 import dev.vastmesh.events.testing.EventFixtures;
-import dev.vastmesh.events.testing.MutableClock;
 import dev.vastmesh.events.testing.ServiceClient.Response;
 import dev.vastmesh.gateway.signature.GitHubVerifier;
 import dev.vastmesh.gateway.signature.HmacTimestampVerifier;
 import dev.vastmesh.gateway.support.FakeRouter;
 import dev.vastmesh.gateway.support.GatewayClient;
 import dev.vastmesh.gateway.support.Signed;
+import dev.vastmesh.gateway.support.TestClock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,19 +22,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,29 +49,16 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.gateway.sources.shell.scheme=hmac_timestamp",
     "vastmesh.gateway.sources.shell.secrets[0]=ci-shared-secret",
     "vastmesh.gateway.flood.per-client-per-minute=100000"})
-@Import(WebhookGatewayIntegrationTests.TestClock.class)
+@Import(TestClock.class)
 class WebhookGatewayIntegrationTests {
 
   static final String WEBHOOK = "/api/v1/webhooks/{source}";
+  // One router for the class and its Redis subclass; the JVM ends it.
   static final FakeRouter ROUTER = new FakeRouter();
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class TestClock {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-  }
 
   @DynamicPropertySource
   static void router(DynamicPropertyRegistry registry) {
     registry.add("vastmesh.gateway.router.url", ROUTER::url);
-  }
-
-  @AfterAll
-  static void stopRouter() {
-    ROUTER.close();
   }
 
   @LocalServerPort

@@ -1,0 +1,19 @@
+package dev.vastmesh.gateway.support;
+
+import dev.vastmesh.events.testing.MutableClock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** A hand-moved clock, starting now, for whole-context gateway tests. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClock {
+
+  @Bean
+  @Primary
+  MutableClock testClock() {
+    return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+}
