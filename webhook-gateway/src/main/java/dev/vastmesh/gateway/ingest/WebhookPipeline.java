@@ -57,6 +57,8 @@ public class WebhookPipeline {
   private final GatewayProperties properties;
   private final MeterRegistry meters;
   private final EventCodec codec = EventCodec.standard();
+  // Bounded: source names are configured, outcomes a closed set; unknown sources count as "unknown".
+  private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
   public WebhookPipeline(Sources sources, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
       EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
@@ -239,7 +241,8 @@ public class WebhookPipeline {
   }
 
   private void count(String source, String outcome) {
-    Counter.builder("vastmesh.gateway.webhooks").tag("source", source).tag("outcome", outcome)
-        .description("Webhooks received, by source and outcome").register(meters).increment();
+    counters.computeIfAbsent(source + "\u0000" + outcome, key -> Counter.builder("vastmesh.gateway.webhooks")
+        .tag("source", source).tag("outcome", outcome).description("Webhooks received, by source and outcome")
+        .register(meters)).increment();
   }
 }

@@ -17,15 +17,24 @@ public final class FakeRouter implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int status = 202;
+  private volatile long delayMillis;
 
   public FakeRouter() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.createContext("/api/v1/events", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes());
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (status / 100 == 2) {
         received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
             exchange.getRequestHeaders().getFirst("Content-Type"), body));
@@ -43,6 +52,11 @@ public final class FakeRouter implements AutoCloseable {
   /** Answer every event with this status from now on (e.g. 503 to simulate an outage). */
   public void answer(int status) {
     this.status = status;
+  }
+
+  /** Take this long to answer (so concurrent hand-offs pile up into batches). */
+  public void delay(java.time.Duration delay) {
+    this.delayMillis = delay.toMillis();
   }
 
   public List<Received> received() {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Gateway benchmark: verified 1 KB webhooks per second, in memory and on Redis, beside a bare
+# endpoint of the same server (reads the body, answers 202) measured in the same run.
+# Needs wrk, nginx (a stand-in router answering 202 on /api/v1/events), python3, Redis.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .mvn/select-jdk.sh
+vastmesh_select_jdk
+./mvnw -B -q -pl webhook-gateway -am package -DskipTests -Denforcer.skip
+secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+port=3901
+router_port=3906
+duration=${DURATION:-15s}
+work=$(mktemp -d)
+trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work;
+  server {
+    listen 127.0.0.1:$router_port;
+    location /api/v1/events { client_max_body_size 2m; return 202; }
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+
+measure() { # mode
+  local mode=$1 prefix="vastmesh-bench:$RANDOM$RANDOM:"
+  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar webhook-gateway/target/webhook-gateway.jar --server.port=$port \
+    --vastmesh.gateway.mode="$mode" --vastmesh.gateway.redis.key-prefix="$prefix" \
+    --vastmesh.gateway.redis.stream="${prefix}events" --vastmesh.gateway.router.url=http://127.0.0.1:$router_port \
+    --vastmesh.gateway.sources.bench.scheme=standard_webhooks --vastmesh.gateway.sources.bench.secrets[0]=$secret \
+    --vastmesh.gateway.sources.bench.rate-per-minute=100000000 --vastmesh.gateway.flood.per-client-per-minute=100000000 \
+    --vastmesh.gateway.benchmark-baseline=true --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
+  python3 scripts/bench/sign_webhooks.py $secret 200000 "$work/signed.tsv"
+  echo "== mode=$mode ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"
+  # Warm-up on a slice of the messages, then measure on the rest (no message is sent twice).
+  head -40000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +40001 "$work/signed.tsv" > "$work/measure.tsv"
+  FILE="$work/warm.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d8s -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null || true
+  FILE="$work/warm.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c16 -d5s -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null
+  echo "-- baseline: bare endpoint, same request"
+  FILE="$work/measure.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%"
+  echo "-- verified webhooks (202 after a durable hand-off)"
+  FILE="$work/measure.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|Non-2xx|error"
+  kill $pid; wait $pid 2>/dev/null || true
+  if [ "$mode" = redis ]; then
+    redis-cli --scan --pattern "${prefix}*" | xargs -r redis-cli del >/dev/null
+  fi
+}
+
+measure memory
+measure redis
