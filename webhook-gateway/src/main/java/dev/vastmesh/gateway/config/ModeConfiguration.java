@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.handoff.HttpRouterHandoff;
 import dev.vastmesh.gateway.handoff.RedisStreamHandoff;
+import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.replay.RedisReplayGuard;
@@ -43,6 +44,16 @@ class ModeConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * The pre-verification flood limit is per replica in every mode: it is a coarse shield against
+   * a flood of bad signatures, and keeping it local saves two Redis round trips per request.
+   */
+  @Bean
+  FloodLimiter floodLimiter() {
+    return new FloodLimiter(new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
+        .expirationAfterWrite(BUCKET_EXPIRY).build()));
   }
 
   @Bean

@@ -9,6 +9,7 @@ import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.mapping.CanonicalMapper;
 import dev.vastmesh.gateway.mapping.Mapping;
 import dev.vastmesh.gateway.mapping.Sanitizer;
+import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.ReplayGuard;
 import dev.vastmesh.gateway.signature.Verification;
@@ -51,6 +52,7 @@ public class WebhookPipeline {
 
   private final Sources sources;
   private final RateLimiter limiter;
+  private final FloodLimiter flood;
   private final ReplayGuard replay;
   private final CanonicalMapper mapper;
   private final EventHandoff handoff;
@@ -60,9 +62,10 @@ public class WebhookPipeline {
   // Bounded: source names are configured, outcomes a closed set; unknown sources count as "unknown".
   private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public WebhookPipeline(Sources sources, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
+  public WebhookPipeline(Sources sources, FloodLimiter flood, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
       EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
     this.sources = sources;
+    this.flood = flood;
     this.limiter = limiter;
     this.replay = replay;
     this.mapper = mapper;
@@ -87,7 +90,7 @@ public class WebhookPipeline {
       throw new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
           "webhooks must be sent as application/json");
     }
-    if (limiter.tryConsume("flood:" + name + ":" + request.client(), properties.flood().perClientPerMinute())
+    if (flood.limiter().tryConsume(name + ":" + request.client(), properties.flood().perClientPerMinute())
         instanceof RateLimiter.Limited limited) {
       count(name, "rejected_flood");
       throw rateLimited(limited, "too many requests from this client");

@@ -11,6 +11,7 @@ import dev.vastmesh.gateway.config.GatewayProperties;
 import dev.vastmesh.gateway.config.Sources;
 import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.mapping.CanonicalMapper;
+import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
@@ -75,6 +76,7 @@ class PipelineFuzzTests {
       }
     };
     return new WebhookPipeline(new Sources(properties, clock),
+        new FloodLimiter(new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000)).build())),
         new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000)).build()),
         new InMemoryReplayGuard(clock, 100_000), new CanonicalMapper(clock), recording, properties, new SimpleMeterRegistry());
   }
