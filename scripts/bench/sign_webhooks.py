@@ -1,4 +1,5 @@
-"""Writes N Standard-Webhooks-signed ~1 KB canonical events, one request per line for wrk:
+"""Writes N Standard-Webhooks-signed ~1 KB canonical events (spread over 1,000 trigger ids, as
+many CI pipelines would send them), one request per line for wrk:
 message id, timestamp, signature and body, tab-separated. Every message id is unique, so the
 gateway measures real acceptances, not replays."""
 import base64
@@ -19,7 +20,7 @@ with open(out_path, "w") as out:
         body = json.dumps({
             "specversion": "1.0", "id": event_id, "source": "/vastmesh/bench", "type": "vastai.mesh.registered",
             "time": "2026-01-04T12:00:00Z", "datacontenttype": "application/json", "subject": "29484611",
-            "triggerid": "bench", "environment": "prod",
+            "triggerid": "pipeline-%d" % (n % 1000), "environment": "prod",
             "data": {"instance_id": 29484611, "contract_id": 12345, "worker_url": "https://203.0.113.4:41234",
                      "tailscale_hostname": "vastai-gpu-worker-1", "tailscale_ip": "100.113.211.78",
                      "capabilities": ["inference", "embeddings", "rerank"], "gpu_type": "RTX_4090",
