@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.router.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.router.deadletter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.router.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package dev.vastmesh.router.ingest;
+
+import dev.vastmesh.router.config.RouterProperties;
+import dev.vastmesh.router.deadletter.DeadLetterStore;
+import dev.vastmesh.router.deadletter.InMemoryDeadLetterStore;
+import dev.vastmesh.router.deadletter.RedisDeadLetterStore;
+import dev.vastmesh.router.delivery.EventDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The two modes: memory (default) and Redis (stream, consumer group, shared dead letters). */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "mode", havingValue = "memory", matchIfMissing = true)
+  static class Embedded {
+
+    @Bean
+    DeadLetterStore deadLetterStore() {
+      return new InMemoryDeadLetterStore();
+    }
+
+    @Bean
+    EventIntake eventIntake(EventDispatcher dispatcher) {
+      return new InMemoryIntake(dispatcher);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "mode", havingValue = "redis")
+  static class Shared {
+
+    @Bean
+    DeadLetterStore deadLetterStore(StringRedisTemplate redis, RouterProperties properties) {
+      return new RedisDeadLetterStore(redis, properties.redis().keyPrefix());
+    }
+
+    @Bean
+    EventIntake eventIntake(StringRedisTemplate redis, RouterProperties properties) {
+      return new RedisStreamIntake(redis, properties.redis().stream());
+    }
+
+    @Bean
+    StreamConsumer streamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties properties,
+        MeterRegistry meters) {
+      return new StreamConsumer(redis, dispatcher, properties.redis(), meters);
+    }
+  }
+}

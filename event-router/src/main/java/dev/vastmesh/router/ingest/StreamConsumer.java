@@ -1,0 +1,197 @@
+package dev.vastmesh.router.ingest;
+
+import dev.vastmesh.events.EventCodec;
+import dev.vastmesh.events.EventEnvelope;
+import dev.vastmesh.events.EventStreams;
+import dev.vastmesh.events.EventValidationException;
+import dev.vastmesh.router.config.RouterProperties;
+import dev.vastmesh.router.delivery.EventDispatcher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Consumes the event stream with a consumer group, shared by every router: each entry goes to
+ * one router, is dispatched, and is acknowledged only when all its deliveries have settled
+ * (delivered or dead-lettered). Entries a crashed router left pending are taken over once they
+ * have been idle for {@code claimIdle}; this router's own pending entries (after a restart under
+ * the same consumer name) are read again first. Delivery is therefore at least once.
+ */
+public final class StreamConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+
+  private final StringRedisTemplate redis;
+  private final EventDispatcher dispatcher;
+  private final RouterProperties.Redis config;
+  private final String consumer;
+  private final EventCodec codec = EventCodec.standard();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Counter consumed;
+  private final Counter rejected;
+  private volatile boolean running;
+  private @Nullable Thread reader;
+
+  public StreamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties.Redis config, MeterRegistry meters) {
+    this.redis = redis;
+    this.dispatcher = dispatcher;
+    this.config = config;
+    this.consumer = config.consumer() != null ? config.consumer() : defaultConsumerName();
+    this.consumed = Counter.builder("vastmesh.router.stream.consumed").register(meters);
+    this.rejected = Counter.builder("vastmesh.router.stream.rejected").description("Stream entries that are not deliverable events").register(meters);
+  }
+
+  private static String defaultConsumerName() {
+    try {
+      return InetAddress.getLocalHost().getHostName() + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    } catch (java.io.IOException e) {
+      return "router-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+  }
+
+  @Override
+  public void start() {
+    try {
+      redis.opsForStream().createGroup(config.stream(), ReadOffset.from("0"), config.group());
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("BUSYGROUP") && !String.valueOf(rootMessage(e)).contains("BUSYGROUP")) {
+        throw e;
+      }
+    }
+    running = true;
+    reader = Thread.ofPlatform().name("event-stream-consumer").daemon().start(this::run);
+    log.info("consuming stream {} as {} in group {}", config.stream(), consumer, config.group());
+  }
+
+  private void run() {
+    // First what this consumer name left pending before a restart, then new entries.
+    read(ReadOffset.from("0"), Duration.ZERO);
+    long lastClaim = 0;
+    while (running) {
+      try {
+        if (System.nanoTime() - lastClaim > config.claimIdle().toNanos() / 2) {
+          claimAbandoned();
+          lastClaim = System.nanoTime();
+        }
+        read(ReadOffset.lastConsumed(), Duration.ofSeconds(1));
+      } catch (RuntimeException e) {
+        if (running) {
+          log.warn("reading the event stream failed; retrying in 1 s: {}", e.toString());
+          sleep();
+        }
+      }
+    }
+  }
+
+  private void read(ReadOffset offset, Duration block) {
+    StreamReadOptions options = StreamReadOptions.empty().count(200);
+    if (!block.isZero()) {
+      options = options.block(block);
+    }
+    List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+        .read(Consumer.from(config.group(), consumer), options, StreamOffset.create(config.stream(), offset));
+    if (records != null) {
+      records.forEach(this::handle);
+    }
+  }
+
+  /** Takes over entries another consumer has held, undelivered, for longer than claimIdle. */
+  private void claimAbandoned() {
+    PendingMessages pending = redis.opsForStream().pending(config.stream(), config.group(), Range.unbounded(), 500);
+    List<RecordId> abandoned = pending.stream()
+        .filter(p -> !p.getConsumerName().equals(consumer))
+        .filter(p -> p.getElapsedTimeSinceLastDelivery().compareTo(config.claimIdle()) >= 0)
+        .map(PendingMessage::getId).toList();
+    if (abandoned.isEmpty()) {
+      return;
+    }
+    List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(config.stream(), config.group(), consumer,
+        config.claimIdle(), abandoned.toArray(RecordId[]::new));
+    log.info("took over {} event(s) left pending by other routers", claimed.size());
+    claimed.forEach(this::handle);
+  }
+
+  private void handle(MapRecord<String, Object, Object> record) {
+    String streamId = record.getId().getValue();
+    if (!inFlight.add(streamId)) {
+      return;
+    }
+    consumed.increment();
+    Object json = record.getValue().get(EventStreams.EVENT_FIELD);
+    EventEnvelope event;
+    try {
+      event = codec.parse(String.valueOf(json).getBytes(StandardCharsets.UTF_8));
+    } catch (EventValidationException e) {
+      // A producer bug: retrying cannot fix it, and leaving it pending would block nothing but
+      // would be claimed forever. Count, log, acknowledge.
+      rejected.increment();
+      log.error("stream entry {} is not a valid event and is dropped: {}", streamId, e.getMessage());
+      ack(streamId);
+      return;
+    }
+    try {
+      dispatcher.dispatch(event, codec.serialize(event), () -> ack(streamId));
+    } catch (EventDispatcher.UnroutableException e) {
+      rejected.increment();
+      log.error("stream entry {} ({}) has no route and is dropped", streamId, event.type());
+      ack(streamId);
+    }
+  }
+
+  private void ack(String streamId) {
+    try {
+      redis.opsForStream().acknowledge(config.stream(), config.group(), RecordId.of(streamId));
+    } finally {
+      inFlight.remove(streamId);
+    }
+  }
+
+  private static @Nullable String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    if (reader != null) {
+      reader.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

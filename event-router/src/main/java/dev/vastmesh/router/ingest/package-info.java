@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.router.ingest;
+
+import org.jspecify.annotations.NullMarked;

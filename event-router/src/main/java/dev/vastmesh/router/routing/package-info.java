@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.router.routing;
+
+import org.jspecify.annotations.NullMarked;

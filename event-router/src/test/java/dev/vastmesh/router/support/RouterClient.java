@@ -1,0 +1,12 @@
+package dev.vastmesh.router.support;
+
+import dev.vastmesh.events.testing.OpenApiContract;
+import dev.vastmesh.events.testing.ServiceClient;
+
+/** A {@link ServiceClient} for the router: every response is checked against its contract. */
+public final class RouterClient extends ServiceClient {
+
+  public RouterClient(int port) {
+    super(port, OpenApiContract.of("event-router.openapi.yml"));
+  }
+}
