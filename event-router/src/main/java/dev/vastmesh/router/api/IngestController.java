@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,15 +38,16 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class IngestController {
 
-  private static final int MAX_BYTES = 5 * 1024 * 1024;
-
   private final Callers callers;
   private final EventDispatcher dispatcher;
   private final EventIntake intake;
   private final MeterRegistry meters;
   private final EventCodec codec = EventCodec.standard();
+  private final int maxBytes;
 
-  IngestController(Callers callers, EventDispatcher dispatcher, EventIntake intake, MeterRegistry meters) {
+  IngestController(Callers callers, EventDispatcher dispatcher, EventIntake intake, MeterRegistry meters,
+      @Value("${vastmesh.router.max-request-bytes:5242880}") int maxBytes) {
+    this.maxBytes = maxBytes;
     this.callers = callers;
     this.dispatcher = dispatcher;
     this.intake = intake;
@@ -112,14 +114,14 @@ class IngestController {
   }
 
   private JsonNode read(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > MAX_BYTES) {
+    if (request.getContentLengthLong() > maxBytes) {
       throw tooLarge();
     }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_BYTES + 1);
+      body = in.readNBytes(maxBytes + 1);
     }
-    if (body.length > MAX_BYTES) {
+    if (body.length > maxBytes) {
       throw tooLarge();
     }
     try {
@@ -129,9 +131,9 @@ class IngestController {
     }
   }
 
-  private static RouterProblem tooLarge() {
+  private RouterProblem tooLarge() {
     return new RouterProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-        "the body exceeds " + MAX_BYTES + " bytes");
+        "the body exceeds " + maxBytes + " bytes");
   }
 
   private void count(String outcome, int n) {

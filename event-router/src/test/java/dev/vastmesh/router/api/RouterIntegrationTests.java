@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.router.agents.cluster-operator.initial-backoff=50ms",
     "vastmesh.router.agents.cluster-operator.max-backoff=200ms",
     "vastmesh.router.agents.cost-intelligence-monitor.secret=" + RouterIntegrationTests.SECRET,
-    "vastmesh.router.circuit.failure-threshold=100"})
+    "vastmesh.router.circuit.failure-threshold=100",
+    "vastmesh.router.max-request-bytes=65536"})
 class RouterIntegrationTests {
 
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -119,7 +120,7 @@ class RouterIntegrationTests {
     assertThat(post("[]", "application/json").status()).isEqualTo(400);
     assertThat(post(body, "text/plain").status()).isEqualTo(415);
     assertThat(api.send("GET", "/api/v1/routes", "", "ingest-token", null, null).status()).isEqualTo(403);
-    assertThat(post("{\"x\":\"" + "a".repeat(6 * 1024 * 1024) + "\"}", "application/json").status()).isEqualTo(413);
+    assertThat(post("{\"x\":\"" + "a".repeat(100_000) + "\"}", "application/json").status()).isEqualTo(413);
   }
 
   @Test
