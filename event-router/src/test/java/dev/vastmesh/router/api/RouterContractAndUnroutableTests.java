@@ -1,0 +1,49 @@
+package dev.vastmesh.router.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vastmesh.events.EventType;
+import dev.vastmesh.events.testing.OpenApiContract;
+import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.router.support.RouterClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The running router matches openapi/event-router.openapi.yml; and with the "no defaults" rule
+ * relaxed, an event whose type has no route is refused with 422 and counted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "vastmesh.router.require-all-routes=false",
+    "vastmesh.router.routes[0].match=vastai.mesh.*", "vastmesh.router.routes[0].agents[0]=cluster-operator",
+    "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest"})
+class RouterContractAndUnroutableTests {
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void runningServiceHasExactlyTheContractsOperations() {
+    RouterClient api = new RouterClient(port);
+    JsonNode running = api.get("/v3/api-docs", "", null).json();
+    JsonNode contract = OpenApiContract.of("event-router.openapi.yml").root();
+
+    assertThat(OpenApiContract.operations(contract, "/api/")).hasSize(8);
+    assertThat(OpenApiContract.operations(running, "/api/")).isEqualTo(OpenApiContract.operations(contract, "/api/"));
+  }
+
+  @Test
+  void anEventWithoutARouteIsRefusedWith422AndCounted() {
+    RouterClient api = new RouterClient(port);
+    String cost = RouterIntegrationTests.event(EventType.COST_SAMPLED, "1");
+
+    Response refused = api.send("POST", "/api/v1/events", "", "ingest-token", cost, "application/json");
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/unroutable-event");
+    assertThat(api.get("/actuator/prometheus", "", null).body())
+        .contains("vastmesh_router_events_unroutable_total{type=\"vastai.cost.sampled\"} 1.0");
+  }
+}
