@@ -33,6 +33,7 @@ public final class FakeAgent implements AutoCloseable {
   private final Deque<int[]> script = new ArrayDeque<>();
   private volatile int status = 200;
   private volatile int badSignatures;
+  private volatile long delayMillis;
 
   public FakeAgent(String secret) {
     this.verifier = new Webhook(secret);
@@ -44,6 +45,13 @@ public final class FakeAgent implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/events", exchange -> {
       attemptTimes.add(System.nanoTime());
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Map<String, List<String>> headers = new java.util.HashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
@@ -93,6 +101,11 @@ public final class FakeAgent implements AutoCloseable {
     synchronized (script) {
       script.add(new int[] {status, seconds});
     }
+  }
+
+  /** Take this long over every delivery (a slow agent, so a stream drains slowly). */
+  public void delay(java.time.Duration delay) {
+    this.delayMillis = delay.toMillis();
   }
 
   /** The default answer from now on. */
