@@ -96,8 +96,13 @@ public record RegistryProperties(
    * @param maxAttempts delivery attempts per event before it is dropped and counted
    * @param heartbeats which heartbeats become {@code vastai.mesh.heartbeat} events
    * @param heartbeatSampleRate with {@code sampled}, the share of heartbeats that do
+   * @param transport {@code auto} (default): the Redis stream the routers consume when the store
+   *     is Redis, else HTTP to {@code router-url} when it is set; or {@code http} / {@code stream}
+   * @param stream the stream key for the {@code stream} transport
    */
   public record Events(
+      @DefaultValue("auto") Transport transport,
+      @DefaultValue(dev.vastmesh.events.EventStreams.STREAM) String stream,
       @Nullable URI routerUrl,
       @Nullable String routerToken,
       @DefaultValue("10000") @Min(1) int bufferSize,
@@ -114,6 +119,9 @@ public record RegistryProperties(
   }
 
   public enum HeartbeatEvents { OFF, EVERY, SAMPLED }
+
+  /** How events reach the router. */
+  public enum Transport { AUTO, HTTP, STREAM }
 
   /**
    * @param keyPrefix prefix of every Redis key, so several registries (or tests) share a Redis

@@ -6,7 +6,15 @@ import dev.vastmesh.registry.config.RegistryProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.vastmesh.events.EventStreams;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Sends the registry's events to the event router without ever blocking the API: events go into
  * a bounded buffer that one sender drains, retrying with capped exponential back-off and jitter
  * (and the router's Retry-After). A full buffer drops the new event; every drop is counted and
- * logged, never silent. Without a configured router URL it is off.
+ * logged, never silent. The transport is HTTP to the router, or (Redis store) the Redis stream
+ * the routers consume. Without either it is off.
  */
 @Component
 public class RouterPublisher implements SmartLifecycle {
@@ -41,11 +50,15 @@ public class RouterPublisher implements SmartLifecycle {
   private final Counter droppedOverflow;
   private final Counter droppedFailed;
   private final Counter retried;
+  private final @Nullable StringRedisTemplate redis;
   private volatile boolean running;
   private @Nullable Thread sender;
 
-  RouterPublisher(RegistryProperties properties, MeterRegistry meters) {
+  RouterPublisher(RegistryProperties properties, MeterRegistry meters, ObjectProvider<StringRedisTemplate> redis) {
     this.config = properties.events();
+    boolean stream = config.transport() == RegistryProperties.Transport.STREAM
+        || config.transport() == RegistryProperties.Transport.AUTO && properties.store() == RegistryProperties.Store.REDIS;
+    this.redis = stream ? redis.getObject() : null;
     this.buffer = new ArrayBlockingQueue<>(config.bufferSize());
     String name = "vastmesh.registry.events.published";
     this.delivered = Counter.builder(name).tag("outcome", "delivered").description("Events handed to the event router").register(meters);
@@ -57,7 +70,7 @@ public class RouterPublisher implements SmartLifecycle {
 
   /** Queues the event for the router; never blocks. */
   public void publish(EventEnvelope event) {
-    if (config.routerUrl() == null) {
+    if (!enabled()) {
       return;
     }
     if (!buffer.offer(event)) {
@@ -81,9 +94,44 @@ public class RouterPublisher implements SmartLifecycle {
     }
   }
 
+  private boolean enabled() {
+    return redis != null || config.routerUrl() != null;
+  }
+
+  /** Appends to the stream the routers consume; retried like the HTTP path while Redis is away. */
+  private boolean appendToStream(EventEnvelope event, byte[] body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(EventStreams.ID_FIELD, event.id());
+    fields.put(EventStreams.TYPE_FIELD, event.type().wireName());
+    fields.put(EventStreams.EVENT_FIELD, new String(body, StandardCharsets.UTF_8));
+    try {
+      return redis.opsForStream().add(MapRecord.create(config.stream(), fields)) != null;
+    } catch (DataAccessException e) {
+      log.warn("appending {} to {} failed: {}", event.id(), config.stream(), e.toString());
+      return false;
+    }
+  }
+
   private void send(EventEnvelope event) throws InterruptedException {
-    URI target = config.routerUrl().resolve("/api/v1/events");
     byte[] body = codec.serialize(event);
+    if (redis != null) {
+      Duration wait = config.initialBackoff();
+      for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        if (appendToStream(event, body)) {
+          delivered.increment();
+          return;
+        }
+        if (attempt < config.maxAttempts()) {
+          retried.increment();
+          Thread.sleep(wait.toMillis());
+          wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
+        }
+      }
+      droppedFailed.increment();
+      log.error("gave up appending {} {} to {} after {} attempts", event.type(), event.id(), config.stream(), config.maxAttempts());
+      return;
+    }
+    URI target = config.routerUrl().resolve("/api/v1/events");
     Duration backoff = config.initialBackoff();
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
       HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
@@ -132,10 +180,11 @@ public class RouterPublisher implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    if (config.routerUrl() == null) {
+    if (!enabled()) {
       log.info("no event router configured (vastmesh.registry.events.router-url): events reach in-process listeners only");
       return;
     }
+    log.info("events go to the router by {}", redis != null ? "the Redis stream " + config.stream() : "HTTP at " + config.routerUrl());
     sender = Thread.ofPlatform().name("registry-event-sender").daemon().start(this::drain);
   }
 

@@ -12,6 +12,8 @@ class RedisRegistryApiIntegrationTests extends RegistryApiIntegrationTests {
     registry.add("vastmesh.registry.store", () -> "redis");
     registry.add("spring.data.redis.host", RedisTestSupport::host);
     registry.add("spring.data.redis.port", RedisTestSupport::port);
-    registry.add("vastmesh.registry.redis.key-prefix", RedisTestSupport::uniquePrefix);
+    String prefix = RedisTestSupport.uniquePrefix();
+    registry.add("vastmesh.registry.redis.key-prefix", () -> prefix);
+    registry.add("vastmesh.registry.events.stream", () -> prefix + "events");
   }
 }

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.vastmesh.events.EventStreams;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class TwoReplicasIntegrationTests {
   static final String BASE = "/api/v1/vastai/registry";
   static final String TOKEN = "admin-token";
 
+  static final String PREFIX = RedisTestSupport.uniquePrefix();
+  static final String STREAM = PREFIX + "events";
   static ConfigurableApplicationContext a;
   static ConfigurableApplicationContext b;
   static RegistryClient viaA;
@@ -36,9 +41,8 @@ class TwoReplicasIntegrationTests {
 
   @BeforeAll
   static void startReplicas() {
-    String prefix = RedisTestSupport.uniquePrefix();
-    a = replica(prefix);
-    b = replica(prefix);
+    a = replica(PREFIX);
+    b = replica(PREFIX);
     viaA = new RegistryClient(((WebServerApplicationContext) a).getWebServer().getPort());
     viaB = new RegistryClient(((WebServerApplicationContext) b).getWebServer().getPort());
   }
@@ -60,7 +64,8 @@ class TwoReplicasIntegrationTests {
         "--vastmesh.registry.security.tokens[0].value=" + TOKEN,
         "--vastmesh.registry.security.tokens[0].scopes=admin",
         "--vastmesh.registry.expiry.sweep-interval=1h",
-        "--vastmesh.registry.ttl.min=1s");
+        "--vastmesh.registry.ttl.min=1s",
+        "--vastmesh.registry.events.stream=" + STREAM);
   }
 
   @Test
@@ -97,6 +102,25 @@ class TwoReplicasIntegrationTests {
     assertThat(events).containsExactlyInAnyOrder(EventType.MESH_UNREGISTERED, EventType.HEALTH_UNHEALTHY);
     assertThat(viaA.get(BASE, "", TOKEN).json().get("count").asInt()).isZero();
     assertThat(viaB.get(BASE, "", TOKEN).json().get("count").asInt()).isZero();
+
+    // In the Redis mode the events also go to the stream the event routers consume.
+    StringRedisTemplate redis = a.getBean(StringRedisTemplate.class);
+    awaitStreamed(redis, "vastai.health.unhealthy");
+    assertThat(redis.opsForStream().range(STREAM, Range.unbounded()).stream()
+        .map(r -> (String) r.getValue().get(EventStreams.TYPE_FIELD)).toList())
+        .contains("vastai.mesh.registered", "vastai.mesh.unregistered", "vastai.health.unhealthy")
+        .containsOnlyOnce("vastai.mesh.unregistered");
+  }
+
+  private static void awaitStreamed(StringRedisTemplate redis, String type) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (redis.opsForStream().range(STREAM, Range.unbounded()).stream().anyMatch(r -> type.equals(r.getValue().get(EventStreams.TYPE_FIELD)))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(type + " never reached the stream");
   }
 
   @Test

@@ -47,7 +47,9 @@ class RouterPublisherTests {
   }
 
   private RouterPublisher publisher(URI routerUrl, int bufferSize) {
-    publisher = new RouterPublisher(TestProperties.withEvents(TestProperties.events(routerUrl, bufferSize)), meters);
+    publisher = new RouterPublisher(TestProperties.withEvents(TestProperties.events(routerUrl, bufferSize)), meters,
+        new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(
+            org.springframework.data.redis.core.StringRedisTemplate.class));
     return publisher;
   }
 

@@ -17,7 +17,7 @@ public final class TestProperties {
   }
 
   public static RegistryProperties.Events events(@Nullable URI routerUrl, int bufferSize) {
-    return new RegistryProperties.Events(routerUrl, "router-secret", bufferSize, 4, Duration.ofMillis(10),
+    return new RegistryProperties.Events(RegistryProperties.Transport.AUTO, "vastmesh:events", routerUrl, "router-secret", bufferSize, 4, Duration.ofMillis(10),
         Duration.ofMillis(50), RegistryProperties.HeartbeatEvents.OFF, 0.0);
   }
 
