@@ -1,5 +1,9 @@
 package dev.vastmesh.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The Redis stream contract between producers (webhook-gateway, registry-service) and the
  * event router in Redis mode: producers {@code XADD} each canonical event to {@link #STREAM}
@@ -17,5 +21,14 @@ public final class EventStreams {
   public static final String ID_FIELD = "id";
 
   private EventStreams() {
+  }
+
+  /** The fields of the stream entry of {@code event}, whose canonical JSON is {@code json}. */
+  public static Map<String, String> fields(EventEnvelope event, byte[] json) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(ID_FIELD, event.id());
+    fields.put(TYPE_FIELD, event.type().wireName());
+    fields.put(EVENT_FIELD, new String(json, StandardCharsets.UTF_8));
+    return fields;
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.vastmesh.events.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTests {
@@ -38,27 +37,11 @@ class EventIdsTests {
 
   @Test
   void idsStillIncreaseWhenTheClockStepsBack() {
-    AtomicLong now = new AtomicLong(1_767_528_000_000L);
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.ofEpochMilli(now.get());
-      }
-    };
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_767_528_000_000L));
     EventIds ids = EventIds.uuidV7(clock);
 
     String before = ids.get();
-    now.addAndGet(-5_000);
+    clock.advance(java.time.Duration.ofSeconds(-5));
     String after = ids.get();
 
     assertThat(after).isGreaterThan(before);

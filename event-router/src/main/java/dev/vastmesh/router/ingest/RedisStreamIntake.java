@@ -2,10 +2,7 @@ package dev.vastmesh.router.ingest;
 
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventStreams;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -23,11 +20,7 @@ public final class RedisStreamIntake implements EventIntake {
   @Override
   public void accept(List<EventEnvelope> events, List<byte[]> jsons) {
     for (int i = 0; i < events.size(); i++) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put(EventStreams.ID_FIELD, events.get(i).id());
-      fields.put(EventStreams.TYPE_FIELD, events.get(i).type().wireName());
-      fields.put(EventStreams.EVENT_FIELD, new String(jsons.get(i), StandardCharsets.UTF_8));
-      redis.opsForStream().add(MapRecord.create(stream, fields));
+      redis.opsForStream().add(MapRecord.create(stream, EventStreams.fields(events.get(i), jsons.get(i))));
     }
   }
 }

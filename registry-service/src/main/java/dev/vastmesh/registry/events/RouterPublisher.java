@@ -8,9 +8,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.vastmesh.events.EventStreams;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -100,12 +97,8 @@ public class RouterPublisher implements SmartLifecycle {
 
   /** Appends to the stream the routers consume; retried like the HTTP path while Redis is away. */
   private boolean appendToStream(EventEnvelope event, byte[] body) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put(EventStreams.ID_FIELD, event.id());
-    fields.put(EventStreams.TYPE_FIELD, event.type().wireName());
-    fields.put(EventStreams.EVENT_FIELD, new String(body, StandardCharsets.UTF_8));
     try {
-      return redis.opsForStream().add(MapRecord.create(config.stream(), fields)) != null;
+      return redis.opsForStream().add(MapRecord.create(config.stream(), EventStreams.fields(event, body))) != null;
     } catch (DataAccessException e) {
       log.warn("appending {} to {} failed: {}", event.id(), config.stream(), e.toString());
       return false;

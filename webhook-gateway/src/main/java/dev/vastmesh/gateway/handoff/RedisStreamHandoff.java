@@ -2,9 +2,6 @@ package dev.vastmesh.gateway.handoff;
 
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventStreams;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -23,12 +20,8 @@ public final class RedisStreamHandoff implements EventHandoff {
 
   @Override
   public void handOff(EventEnvelope event, byte[] json) throws HandoffException {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put(EventStreams.ID_FIELD, event.id());
-    fields.put(EventStreams.TYPE_FIELD, event.type().wireName());
-    fields.put(EventStreams.EVENT_FIELD, new String(json, StandardCharsets.UTF_8));
     try {
-      RecordId id = redis.opsForStream().add(MapRecord.create(stream, fields));
+      RecordId id = redis.opsForStream().add(MapRecord.create(stream, EventStreams.fields(event, json)));
       if (id == null) {
         throw new HandoffException("Redis did not acknowledge the append");
       }
