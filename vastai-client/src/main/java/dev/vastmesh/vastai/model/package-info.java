@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.vastai.model;
+
+import org.jspecify.annotations.NullMarked;

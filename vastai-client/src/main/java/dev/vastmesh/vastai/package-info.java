@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.vastai;
+
+import org.jspecify.annotations.NullMarked;
