@@ -1,5 +1,6 @@
 package dev.vastmesh.vastai.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A rented instance as Vast reports it. {@code actualStatus} is null, loading, running, stopped,
- * frozen, exited, rebooting, unknown or offline. Unknown fields are ignored.
+ * frozen, exited, rebooting, unknown or offline; {@code isBid} tells an interruptible rental from
+ * an on-demand one. Unknown fields are ignored.
  */
 public record Instance(
     long id,
@@ -30,12 +32,13 @@ public record Instance(
     @Nullable Integer sshPort,
     @Nullable Map<String, @Nullable List<PortBinding>> ports,
     @Nullable String geolocation,
-    @Nullable Double reliability2) {
+    @Nullable Double reliability2,
+    @Nullable Boolean isBid) {
 
   private static final Set<String> TERMINAL = Set.of("exited", "unknown", "offline");
 
   /** A container port mapped to a host port. */
-  public record PortBinding(@Nullable String hostIp, @Nullable String hostPort) {
+  public record PortBinding(@JsonProperty("HostIp") @Nullable String hostIp, @JsonProperty("HostPort") @Nullable String hostPort) {
   }
 
   /** Whether polling should stop: the instance will not come up. */

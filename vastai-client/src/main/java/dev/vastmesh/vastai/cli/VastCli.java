@@ -1,0 +1,371 @@
+package dev.vastmesh.vastai.cli;
+
+import dev.vastmesh.vastai.VastClient;
+import dev.vastmesh.vastai.VastException;
+import dev.vastmesh.vastai.deploy.DeployRequest;
+import dev.vastmesh.vastai.deploy.DeployResult;
+import dev.vastmesh.vastai.deploy.Deployer;
+import dev.vastmesh.vastai.model.CreateInstance;
+import dev.vastmesh.vastai.model.Instance;
+import dev.vastmesh.vastai.model.Offer;
+import dev.vastmesh.vastai.search.OfferSearch;
+import dev.vastmesh.vastai.search.QuerySyntaxException;
+import dev.vastmesh.vastai.search.RentalKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code vastai} command a CI job runs. The API key comes from {@code VASTAI_API_KEY} or
+ * {@code --api-key-file}, never from an argument (arguments end up in CI logs); {@code VAST_URL}
+ * overrides the API's address ({@code VASTAI_RATE_LIMIT=off} drops the client-side spacing, for
+ * local test servers only).
+ *
+ * <p>Exit codes: 0 success; 2 usage error; 10 no offer under the maximum price; 11 every offer
+ * tried failed (taken, stuck, exited); 12 API or authentication error; 13 transport error.
+ */
+@Command(name = "vastai", mixinStandardHelpOptions = true, version = "vastmesh vastai 0.1.0",
+    description = "Vast.ai from CI: search offers, manage instances, deploy.",
+    subcommands = {VastCli.Search.class, VastCli.Create.class, VastCli.Show.class, VastCli.Destroy.class,
+        VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class})
+public final class VastCli {
+
+  public static final int NO_OFFER = 10;
+  public static final int ALL_OFFERS_FAILED = 11;
+  public static final int API_ERROR = 12;
+  public static final int TRANSPORT_ERROR = 13;
+
+  // Vast's own spelling (snake_case), so JSON output reads like the API's answers.
+  static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+      .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+
+  private final Map<String, String> env;
+
+  @Option(names = "--api-key-file", description = "read the API key from this file instead of VASTAI_API_KEY")
+  @Nullable Path apiKeyFile;
+
+  VastCli(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** The entry point, with the environment and streams given (main uses the process's). */
+  public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new VastCli(env));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      switch (e) {
+        case VastException.Transport t -> {
+          err.println("error: " + t.getMessage());
+          return TRANSPORT_ERROR;
+        }
+        case VastException v -> {
+          err.println("error: " + v.getMessage());
+          return API_ERROR;
+        }
+        case QuerySyntaxException q -> {
+          err.println("error: " + q.getMessage());
+          return 2;
+        }
+        case IllegalArgumentException i -> {
+          err.println("error: " + i.getMessage());
+          return 2;
+        }
+        default -> throw e;
+      }
+    });
+    return cli.execute(args);
+  }
+
+  VastClient client() throws IOException {
+    String key = apiKeyFile != null ? Files.readString(apiKeyFile).strip() : env.get("VASTAI_API_KEY");
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("no API key: set VASTAI_API_KEY (a masked CI variable) or pass --api-key-file");
+    }
+    VastClient.Builder builder = VastClient.builder(key).baseUrl(env.getOrDefault("VAST_URL", "https://console.vast.ai"));
+    if ("off".equals(env.get("VASTAI_RATE_LIMIT"))) {
+      // Only for a local test server: against the real API the spacing is what avoids its penalties.
+      builder.rateLimits(Map.of());
+    }
+    return builder.build();
+  }
+
+  @Command(name = "search", description = "Search offers.", subcommands = SearchOffers.class)
+  static final class Search {
+  }
+
+  @Command(name = "offers", description = "Search offers with Vast's query language, e.g. 'gpu_name=RTX_4090 reliability>0.95'.")
+  static final class SearchOffers implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", defaultValue = "", description = "the query") String query;
+    @Option(names = {"-o", "--order"}, defaultValue = "score-") String order;
+    @Option(names = "--type", defaultValue = "on-demand", description = "on-demand, interruptible or reserved") String type;
+    @Option(names = "--limit") @Nullable Integer limit;
+    @Option(names = {"-n", "--no-default"}, description = "no default filters") boolean noDefaults;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      OfferSearch search = OfferSearch.parse(query, !noDefaults).orderBy(order).type(kind(type));
+      if (limit != null) {
+        search = search.limit(limit);
+      }
+      List<Offer> offers = root.client().searchOffers(search);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(JSON.writeValueAsString(offers));
+      } else {
+        out.printf("%-10s %-18s %3s %8s %6s %-14s %9s %5s%n", "ID", "GPU", "N", "$/h", "REL", "LOCATION", "DOWN", "CUDA");
+        for (Offer o : offers) {
+          out.printf("%-10d %-18s %3s %8s %6s %-14s %9s %5s%n", o.id(), o.gpuName(), o.numGpus(),
+              o.dphTotal() == null ? "-" : String.format("%.4f", o.dphTotal()),
+              o.reliability2() != null ? String.format("%.3f", o.reliability2()) : o.reliability() != null ? String.format("%.3f", o.reliability()) : "-",
+              o.geolocation(), o.inetDown() == null ? "-" : String.format("%.0f", o.inetDown()), o.cudaMaxGood());
+        }
+      }
+      return 0;
+    }
+  }
+
+  static RentalKind kind(String type) {
+    return switch (type) {
+      case "on-demand" -> RentalKind.ON_DEMAND;
+      case "interruptible", "bid" -> RentalKind.INTERRUPTIBLE;
+      case "reserved" -> RentalKind.RESERVED;
+      default -> throw new IllegalArgumentException("--type must be on-demand, interruptible or reserved");
+    };
+  }
+
+  /** KEY=VALUE pairs into a map. */
+  static Map<String, String> env(List<String> pairs) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--env takes KEY=VALUE, not '" + pair + "'");
+      }
+      env.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    return env;
+  }
+
+  @Command(name = "create", description = "Create things.", subcommands = CreateInstanceCommand.class)
+  static final class Create {
+  }
+
+  @Command(name = "instance", description = "Rent an offer.")
+  static final class CreateInstanceCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0") long offerId;
+    @Option(names = "--image", required = true) String image;
+    @Option(names = "--disk", defaultValue = "10") double disk;
+    @Option(names = "--env") List<String> env = List.of();
+    @Option(names = "--onstart") @Nullable String onstart;
+    @Option(names = "--label") @Nullable String label;
+    @Option(names = "--price", description = "bid in $/h: an interruptible rental") @Nullable Double price;
+
+    @Override
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      long id = root.client().createInstance(offerId, CreateInstance.of(image, disk).withEnv(VastCli.env(env))
+          .withOnstart(onstart).withLabel(label).withBid(price));
+      spec.commandLine().getOut().println(JSON.writeValueAsString(Map.of("success", true, "new_contract", id)));
+      return 0;
+    }
+  }
+
+  @Command(name = "show", description = "Show instances.", subcommands = {ShowInstances.class, ShowInstance.class})
+  static final class Show {
+  }
+
+  @Command(name = "instances", description = "List every instance.")
+  static final class ShowInstances implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      List<Instance> instances = root.client().listInstances();
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(JSON.writeValueAsString(instances));
+      } else {
+        out.printf("%-10s %-10s %-18s %8s %-16s %s%n", "ID", "STATUS", "GPU", "$/h", "IP", "LABEL");
+        for (Instance i : instances) {
+          out.printf("%-10d %-10s %-18s %8s %-16s %s%n", i.id(), i.actualStatus(), i.gpuName(),
+              i.dphTotal() == null ? "-" : String.format("%.4f", i.dphTotal()), i.publicIpaddr(), i.label() == null ? "" : i.label());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "instance", description = "Show one instance as JSON.")
+  static final class ShowInstance implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0") long id;
+
+    @Override
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      var instance = root.client().showInstance(id);
+      if (instance.isEmpty()) {
+        spec.commandLine().getErr().println("error: no instance " + id);
+        return API_ERROR;
+      }
+      spec.commandLine().getOut().println(JSON.writeValueAsString(instance.get()));
+      return 0;
+    }
+  }
+
+  /** destroy / start / stop share one shape: a verb on an instance id. */
+  abstract static class InstanceVerb implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    abstract void apply(VastClient vast, long id);
+
+    int run(long id) throws IOException {
+      VastCli root = (VastCli) spec.root().userObject();
+      apply(root.client(), id);
+      spec.commandLine().getOut().println(JSON.writeValueAsString(Map.of("success", true, "id", id)));
+      return 0;
+    }
+  }
+
+  @Command(name = "destroy", description = "Destroy an instance.", subcommands = DestroyInstance.class)
+  static final class Destroy {
+  }
+
+  @Command(name = "instance")
+  static final class DestroyInstance extends InstanceVerb {
+    @Parameters(index = "0") long id;
+
+    @Override
+    void apply(VastClient vast, long instanceId) {
+      vast.destroyInstance(instanceId);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return run(id);
+    }
+  }
+
+  @Command(name = "start", description = "Start an instance.", subcommands = StartInstance.class)
+  static final class Start {
+  }
+
+  @Command(name = "instance")
+  static final class StartInstance extends InstanceVerb {
+    @Parameters(index = "0") long id;
+
+    @Override
+    void apply(VastClient vast, long instanceId) {
+      vast.startInstance(instanceId);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return run(id);
+    }
+  }
+
+  @Command(name = "stop", description = "Stop an instance.", subcommands = StopInstance.class)
+  static final class Stop {
+  }
+
+  @Command(name = "instance")
+  static final class StopInstance extends InstanceVerb {
+    @Parameters(index = "0") long id;
+
+    @Override
+    void apply(VastClient vast, long instanceId) {
+      vast.stopInstance(instanceId);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return run(id);
+    }
+  }
+
+  @Command(name = "deploy", description = "Rent the best offer under a price and wait until it runs; write a result file.")
+  static final class Deploy implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--query", required = true) String query;
+    @Option(names = {"-o", "--order"}, defaultValue = "dph+") String order;
+    @Option(names = "--max-price", required = true, description = "$/h") double maxPrice;
+    @Option(names = "--image", required = true) String image;
+    @Option(names = "--disk", defaultValue = "20") double disk;
+    @Option(names = "--env") List<String> env = List.of();
+    @Option(names = "--onstart") @Nullable String onstart;
+    @Option(names = "--label") @Nullable String label;
+    @Option(names = "--bid", description = "rent interruptible at this $/h bid") @Nullable Double bid;
+    @Option(names = "--offers", defaultValue = "3", description = "offers to try") int offers;
+    @Option(names = "--poll", defaultValue = "PT5S") Duration poll;
+    @Option(names = "--no-progress-timeout", defaultValue = "PT10M") Duration noProgress;
+    @Option(names = "--offer-timeout", defaultValue = "PT45M") Duration offerTimeout;
+    @Option(names = "--idempotency-key", description = "e.g. $CI_PIPELINE_ID: a re-run adopts the instance") @Nullable String key;
+    @Option(names = "--result", defaultValue = "vastai-deploy.json") Path result;
+
+    @Override
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      PrintWriter err = spec.commandLine().getErr();
+      OfferSearch search = OfferSearch.parse(query).orderBy(order).type(bid != null ? RentalKind.INTERRUPTIBLE : RentalKind.ON_DEMAND)
+          .storage(disk);
+      DeployRequest request = new DeployRequest(search, maxPrice,
+          CreateInstance.of(image, disk).withEnv(VastCli.env(env)).withOnstart(onstart).withLabel(label),
+          offers, poll, noProgress, offerTimeout, key, bid);
+      DeployResult outcome = new Deployer(root.client(), line -> err.println("deploy: " + line)).deploy(request);
+      Map<String, Object> file = new LinkedHashMap<>();
+      int code = switch (outcome) {
+        case DeployResult.Ready ready -> {
+          file.put("status", "ready");
+          file.put("instance_id", ready.instanceId());
+          file.put("offer_id", ready.offerId());
+          file.put("gpu_name", ready.gpuName());
+          file.put("dph_total", ready.dphTotal());
+          file.put("public_ip", ready.publicIp());
+          file.put("ports", ready.ports());
+          file.put("adopted", ready.adopted());
+          yield 0;
+        }
+        case DeployResult.NoOffer none -> {
+          file.put("status", "no_offer");
+          file.put("offers_found", none.offersFound());
+          yield NO_OFFER;
+        }
+        case DeployResult.Failed failed -> {
+          file.put("status", "failed");
+          file.put("attempts", failed.attempts());
+          yield ALL_OFFERS_FAILED;
+        }
+      };
+      Files.writeString(result, JSON.writeValueAsString(file));
+      spec.commandLine().getOut().println(JSON.writeValueAsString(file));
+      return code;
+    }
+  }
+}

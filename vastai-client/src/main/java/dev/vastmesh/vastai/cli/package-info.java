@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.vastai.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.vastai.deploy;
+
+import org.jspecify.annotations.NullMarked;
