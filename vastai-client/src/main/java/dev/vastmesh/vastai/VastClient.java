@@ -4,12 +4,14 @@ import dev.vastmesh.vastai.internal.AuthInterceptor;
 import dev.vastmesh.vastai.internal.EndpointRateLimiter;
 import dev.vastmesh.vastai.internal.RetryInterceptor;
 import dev.vastmesh.vastai.model.Balance;
+import dev.vastmesh.vastai.model.BillingLine;
 import dev.vastmesh.vastai.model.CreateInstance;
 import dev.vastmesh.vastai.model.Instance;
 import dev.vastmesh.vastai.model.Offer;
 import dev.vastmesh.vastai.search.OfferSearch;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +189,43 @@ public final class VastClient {
   public void rebootInstance(long id) {
     call(new Request.Builder().url(url("/api/v0/instances/reboot/" + id + "/")).put(RequestBody.create("{}", JSON_TYPE)).build(),
         "reboot instance");
+  }
+
+  /** Invoice lines between two times (v1 invoices, every page). */
+  public List<BillingLine> invoices(Instant from, Instant to) {
+    return billing("/api/v1/invoices/", "{\"when\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond() + "}}",
+        true, "invoices");
+  }
+
+  /** Instance charges between two times (every page). */
+  public List<BillingLine> charges(Instant from, Instant to) {
+    return billing("/api/v0/charges/", "{\"day\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond()
+        + "},\"type\":{\"in\":[\"instance\"]}}", false, "charges");
+  }
+
+  private List<BillingLine> billing(String path, String filters, boolean latestFirst, String what) {
+    List<BillingLine> lines = new ArrayList<>();
+    String token = null;
+    do {
+      HttpUrl.Builder url = url(path).newBuilder().addQueryParameter("select_filters", filters).addQueryParameter("limit", "100");
+      if (latestFirst) {
+        url.addQueryParameter("latest_first", "true");
+      }
+      if (token != null) {
+        url.addQueryParameter("after_token", token);
+      }
+      JsonNode page = call(new Request.Builder().url(url.build()).get().build(), what);
+      JsonNode results = page.get("results");
+      if (results == null || !results.isArray()) {
+        throw new VastException.MalformedResponse(what + ": the answer has no 'results' list");
+      }
+      for (JsonNode line : results) {
+        lines.add(json.treeToValue(line, BillingLine.class));
+      }
+      JsonNode next = page.get("next_token");
+      token = next == null || next.isNull() || next.asString().isEmpty() ? null : next.asString();
+    } while (token != null);
+    return lines;
   }
 
   public Balance balance() {

@@ -227,6 +227,26 @@ class VastClientTests {
   }
 
   @Test
+  void invoicesAndChargesForAPeriodReadEveryPage() throws Exception {
+    answer(200, "{\"success\":true,\"count\":2,\"next_token\":\"p2\",\"results\":[{\"start\":1767225600,\"end\":1767312000,"
+        + "\"type\":\"charge\",\"description\":\"instance 1\",\"amount\":8.16}]}");
+    answer(200, "{\"success\":true,\"count\":2,\"next_token\":null,\"results\":[{\"amount\":1.5}]}");
+    answer(200, "{\"success\":true,\"results\":[{\"amount\":0.34,\"items\":[{\"type\":\"gpu\",\"amount\":0.3}]}]}");
+    java.time.Instant from = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    java.time.Instant to = java.time.Instant.parse("2026-01-31T00:00:00Z");
+
+    assertThat(vast.invoices(from, to)).extracting(l -> l.amount()).containsExactly(8.16, 1.5);
+    RecordedRequest first = next();
+    assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v1/invoices/");
+    assertThat(first.getUrl().queryParameter("select_filters")).isEqualTo("{\"when\":{\"gte\":1767225600,\"lte\":1769817600}}");
+    assertThat(next().getUrl().queryParameter("after_token")).isEqualTo("p2");
+
+    assertThat(vast.charges(from, to)).singleElement().satisfies(l -> assertThat(l.items()).hasSize(1));
+    assertThat(next().getUrl().queryParameter("select_filters"))
+        .isEqualTo("{\"day\":{\"gte\":1767225600,\"lte\":1769817600},\"type\":{\"in\":[\"instance\"]}}");
+  }
+
+  @Test
   void balanceIsRead() {
     answer(200, "{\"id\":42,\"email\":\"ops@example.com\",\"balance\":12.5,\"credit\":3.0}");
 

@@ -5,6 +5,8 @@ import dev.vastmesh.vastai.VastException;
 import dev.vastmesh.vastai.deploy.DeployRequest;
 import dev.vastmesh.vastai.deploy.DeployResult;
 import dev.vastmesh.vastai.deploy.Deployer;
+import dev.vastmesh.vastai.deploy.DeploymentEvents;
+import dev.vastmesh.vastai.deploy.SignedEventSender;
 import dev.vastmesh.vastai.model.CreateInstance;
 import dev.vastmesh.vastai.model.Instance;
 import dev.vastmesh.vastai.model.Offer;
@@ -328,6 +330,9 @@ public final class VastCli {
     @Option(names = "--offer-timeout", defaultValue = "PT45M") Duration offerTimeout;
     @Option(names = "--idempotency-key", description = "e.g. $CI_PIPELINE_ID: a re-run adopts the instance") @Nullable String key;
     @Option(names = "--result", defaultValue = "vastai-deploy.json") Path result;
+    @Option(names = "--events-url", description = "webhook gateway URL to report deployment events to; "
+        + "the secret comes from VASTMESH_WEBHOOK_SECRET") @Nullable String eventsUrl;
+    @Option(names = "--environment", description = "the environment the events carry, e.g. prod") @Nullable String environment;
 
     @Override
     public Integer call() throws Exception {
@@ -338,7 +343,19 @@ public final class VastCli {
       DeployRequest request = new DeployRequest(search, maxPrice,
           CreateInstance.of(image, disk).withEnv(VastCli.env(env)).withOnstart(onstart).withLabel(label),
           offers, poll, noProgress, offerTimeout, key, bid);
-      DeployResult outcome = new Deployer(root.client(), line -> err.println("deploy: " + line)).deploy(request);
+      java.util.function.Consumer<String> progress = line -> err.println("deploy: " + line);
+      DeploymentEvents events = DeploymentEvents.NONE;
+      if (eventsUrl != null) {
+        String secret = root.env.get("VASTMESH_WEBHOOK_SECRET");
+        if (secret == null || secret.isBlank()) {
+          throw new IllegalArgumentException("--events-url needs the source's secret in VASTMESH_WEBHOOK_SECRET");
+        }
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(30))
+            .addInterceptor(new dev.vastmesh.vastai.internal.RetryInterceptor(3, Duration.ofMillis(200), 1.5, Duration.ofSeconds(2))).build();
+        events = new SignedEventSender(http, eventsUrl, secret, java.time.Clock.systemUTC(), key, environment, progress);
+      }
+      DeployResult outcome = new Deployer(root.client(), progress, events).deploy(request);
       Map<String, Object> file = new LinkedHashMap<>();
       int code = switch (outcome) {
         case DeployResult.Ready ready -> {

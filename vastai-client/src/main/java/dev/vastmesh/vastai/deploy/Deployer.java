@@ -1,9 +1,16 @@
 package dev.vastmesh.vastai.deploy;
 
+import dev.vastmesh.events.payload.DeploymentCompleted;
+import dev.vastmesh.events.payload.DeploymentFailed;
+import dev.vastmesh.events.payload.DeploymentStarted;
+import dev.vastmesh.events.payload.ErrorDetail;
+import dev.vastmesh.events.payload.InstanceCreated;
+import dev.vastmesh.events.payload.RentalType;
 import dev.vastmesh.vastai.VastClient;
 import dev.vastmesh.vastai.VastException;
 import dev.vastmesh.vastai.model.Instance;
 import dev.vastmesh.vastai.model.Offer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +30,38 @@ public final class Deployer {
 
   private final VastClient vast;
   private final Consumer<String> progress;
+  private final DeploymentEvents events;
 
   /** @param progress where state transitions and elapsed times are reported (stderr in the CLI) */
   public Deployer(VastClient vast, Consumer<String> progress) {
-    this.vast = vast;
-    this.progress = progress;
+    this(vast, progress, DeploymentEvents.NONE);
   }
 
+  public Deployer(VastClient vast, Consumer<String> progress, DeploymentEvents events) {
+    this.vast = vast;
+    this.progress = progress;
+    this.events = events;
+  }
+
+  /** Deploys, reporting vastai.deployment.started, vastai.instance.created and completed or failed. */
   public DeployResult deploy(DeployRequest request) throws InterruptedException {
+    String deploymentId = request.idempotencyKey() != null ? "deploy-" + request.idempotencyKey() : "deploy-" + java.util.UUID.randomUUID();
+    events.started(new DeploymentStarted(deploymentId, request.idempotencyKey(), null, null, request.instance().image(),
+        null, 1));
+    DeployResult result = run(request);
+    switch (result) {
+      case DeployResult.Ready ready -> events.completed(new DeploymentCompleted(deploymentId, request.idempotencyKey(),
+          List.of(ready.instanceId()), null, ready.dphTotal() == null ? null : BigDecimal.valueOf(ready.dphTotal()), "USD"));
+      case DeployResult.NoOffer none -> events.failed(new DeploymentFailed(deploymentId, request.idempotencyKey(),
+          new ErrorDetail("no_offer", "no offer under $" + request.maxPricePerHour() + "/h among " + none.offersFound() + " found", true),
+          List.of()));
+      case DeployResult.Failed failed -> events.failed(new DeploymentFailed(deploymentId, request.idempotencyKey(),
+          new ErrorDetail("all_offers_failed", String.join("; ", failed.attempts()), true), List.of()));
+    }
+    return result;
+  }
+
+  private DeployResult run(DeployRequest request) throws InterruptedException {
     String label = request.idempotencyLabel();
     if (label != null) {
       Optional<Instance> existing = vast.listInstances().stream()
@@ -63,6 +94,10 @@ public final class Deployer {
         attempts.add("offer " + offer.id() + ": unavailable");
         continue;
       }
+      events.instanceCreated(new InstanceCreated(instanceId, instanceId, offer.id(), offer.machineId(),
+          offer.gpuName() == null ? "unknown" : offer.gpuName(), offer.numGpus() == null ? 1 : offer.numGpus(),
+          BigDecimal.valueOf(offer.dphTotal()), "USD", request.bid() != null ? RentalType.INTERRUPTIBLE : RentalType.ON_DEMAND,
+          request.instance().image(), label != null ? label : request.instance().label()));
       Outcome outcome = await(instanceId, request);
       if (outcome instanceof Outcome.Running running) {
         if (request.bid() != null && Boolean.FALSE.equals(running.instance().isBid())) {

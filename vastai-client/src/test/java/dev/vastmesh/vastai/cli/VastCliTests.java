@@ -82,6 +82,42 @@ class VastCliTests {
   }
 
   @Test
+  void deployReportsSignedCanonicalEventsToTheGateway() throws Exception {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    List<mockwebserver3.RecordedRequest> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (MockWebServer gateway = new MockWebServer()) {
+      gateway.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override
+        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          received.add(request);
+          return FakeVast.json(202, "{\"status\":\"accepted\"}");
+        }
+      });
+      gateway.start();
+      vast.offersJson = FakeVast.offers(0.3);
+      Map<String, String> env = Map.of("VASTAI_API_KEY", FakeVast.KEY, "VASTMESH_WEBHOOK_SECRET", secret);
+
+      int code = run(env, deploy("--events-url", gateway.url("/api/v1/webhooks/ci").toString(), "--idempotency-key", "pipeline-9",
+          "--environment", "prod"));
+
+      assertThat(code).isZero();
+      assertThat(received).extracting(r -> dev.vastmesh.events.EventCodec.standard().parse(r.getBody().toByteArray()).type().wireName())
+          .containsExactly("vastai.deployment.started", "vastai.instance.created", "vastai.deployment.completed");
+      com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
+      for (mockwebserver3.RecordedRequest request : received) {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        request.getHeaders().names().forEach(n -> headers.put(n.toLowerCase(java.util.Locale.ROOT), request.getHeaders().values(n)));
+        verifier.verify(request.getBody().utf8(), headers);
+        var event = dev.vastmesh.events.EventCodec.standard().parse(request.getBody().toByteArray());
+        assertThat(event.triggerId()).isEqualTo("pipeline-9");
+        assertThat(event.environment()).isEqualTo("prod");
+        assertThat(request.getHeaders().get("webhook-id")).isEqualTo(event.id());
+      }
+      assertThat(out.toString() + err).doesNotContain(secret);
+    }
+  }
+
+  @Test
   void aTakenOfferFailsOverToTheNext() throws Exception {
     vast.offersJson = FakeVast.offers(0.2, 0.3);
     vast.createStatus.put(1L, 410);

@@ -1,0 +1,111 @@
+package dev.vastmesh.vastai.deploy;
+
+import dev.vastmesh.events.EventCodec;
+import dev.vastmesh.events.EventEnvelope;
+import dev.vastmesh.events.EventFactory;
+import dev.vastmesh.events.EventOptions;
+import dev.vastmesh.events.payload.DeploymentCompleted;
+import dev.vastmesh.events.payload.DeploymentFailed;
+import dev.vastmesh.events.payload.DeploymentStarted;
+import dev.vastmesh.events.payload.EventPayload;
+import dev.vastmesh.events.payload.InstanceCreated;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends a deployment's events to the webhook gateway as canonical events, signed the Standard
+ * Webhooks way ({@code webhook-id} = the event id, so the gateway's replay guard recognises a
+ * resend). Reporting never fails the deployment: a refused or unreachable gateway is reported on
+ * the progress stream and the deployment goes on.
+ */
+public final class SignedEventSender implements DeploymentEvents {
+
+  private static final MediaType CLOUDEVENTS = MediaType.get("application/cloudevents+json");
+
+  private final OkHttpClient http;
+  private final String url;
+  private final SecretKeySpec key;
+  private final EventFactory factory;
+  private final EventOptions options;
+  private final Consumer<String> progress;
+  private final EventCodec codec = EventCodec.standard();
+
+  /**
+   * @param url the gateway's webhook URL, e.g. {@code https://gw.example/api/v1/webhooks/ci}
+   * @param secret the source's {@code whsec_} secret
+   * @param triggerId e.g. the pipeline id
+   */
+  public SignedEventSender(OkHttpClient http, String url, String secret, Clock clock, @Nullable String triggerId,
+      @Nullable String environment, Consumer<String> progress) {
+    if (!secret.startsWith("whsec_")) {
+      throw new IllegalArgumentException("the webhook secret must be a whsec_ Standard Webhooks secret");
+    }
+    this.http = http;
+    this.url = url;
+    this.key = new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256");
+    this.factory = EventFactory.create(clock, "/vastmesh/vastai-cli");
+    this.options = EventOptions.none().withTriggerId(triggerId).withEnvironment(environment);
+    this.progress = progress;
+  }
+
+  @Override
+  public void started(DeploymentStarted payload) {
+    send(payload);
+  }
+
+  @Override
+  public void instanceCreated(InstanceCreated payload) {
+    send(payload);
+  }
+
+  @Override
+  public void completed(DeploymentCompleted payload) {
+    send(payload);
+  }
+
+  @Override
+  public void failed(DeploymentFailed payload) {
+    send(payload);
+  }
+
+  private void send(EventPayload payload) {
+    EventEnvelope event = factory.create(payload, options.withIdempotencyKey(null));
+    byte[] body = codec.serialize(event);
+    long timestamp = System.currentTimeMillis() / 1000;
+    Request request = new Request.Builder().url(url)
+        .header("webhook-id", event.id())
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header("webhook-signature", sign(event.id(), timestamp, body))
+        .post(RequestBody.create(body, CLOUDEVENTS)).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        progress.accept("the webhook gateway refused " + event.type() + " with HTTP " + response.code());
+      }
+    } catch (IOException e) {
+      progress.accept("could not send " + event.type() + " to the webhook gateway: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private String sign(String id, long timestamp, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
