@@ -4,19 +4,15 @@ import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventFactory;
 import dev.vastmesh.events.EventOptions;
+import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.events.payload.DeploymentCompleted;
 import dev.vastmesh.events.payload.DeploymentFailed;
 import dev.vastmesh.events.payload.DeploymentStarted;
 import dev.vastmesh.events.payload.EventPayload;
 import dev.vastmesh.events.payload.InstanceCreated;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -36,7 +32,7 @@ public final class SignedEventSender implements DeploymentEvents {
 
   private final OkHttpClient http;
   private final String url;
-  private final SecretKeySpec key;
+  private final StandardWebhooks signer;
   private final EventFactory factory;
   private final EventOptions options;
   private final Consumer<String> progress;
@@ -49,12 +45,9 @@ public final class SignedEventSender implements DeploymentEvents {
    */
   public SignedEventSender(OkHttpClient http, String url, String secret, Clock clock, @Nullable String triggerId,
       @Nullable String environment, Consumer<String> progress) {
-    if (!secret.startsWith("whsec_")) {
-      throw new IllegalArgumentException("the webhook secret must be a whsec_ Standard Webhooks secret");
-    }
+    this.signer = StandardWebhooks.forSecret(secret);
     this.http = http;
     this.url = url;
-    this.key = new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256");
     this.factory = EventFactory.create(clock, "/vastmesh/vastai-cli");
     this.options = EventOptions.none().withTriggerId(triggerId).withEnvironment(environment);
     this.progress = progress;
@@ -87,7 +80,7 @@ public final class SignedEventSender implements DeploymentEvents {
     Request request = new Request.Builder().url(url)
         .header("webhook-id", event.id())
         .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", sign(event.id(), timestamp, body))
+        .header("webhook-signature", signer.sign(event.id(), timestamp, body))
         .post(RequestBody.create(body, CLOUDEVENTS)).build();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
@@ -95,17 +88,6 @@ public final class SignedEventSender implements DeploymentEvents {
       }
     } catch (IOException e) {
       progress.accept("could not send " + event.type() + " to the webhook gateway: " + e.getClass().getSimpleName());
-    }
-  }
-
-  private String sign(String id, long timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
