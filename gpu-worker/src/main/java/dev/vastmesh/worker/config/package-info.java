@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker.config;
+
+import org.jspecify.annotations.NullMarked;

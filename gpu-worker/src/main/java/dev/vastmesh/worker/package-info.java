@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker;
+
+import org.jspecify.annotations.NullMarked;

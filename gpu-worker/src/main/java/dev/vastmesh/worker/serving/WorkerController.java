@@ -1,0 +1,231 @@
+package dev.vastmesh.worker.serving;
+
+import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.signature.RequestSignatures;
+import dev.vastmesh.worker.workload.WorkloadCalculator;
+import dev.vastmesh.worker.workload.Workloads;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves every configured route the way Vast's worker does: a signed
+ * {@code {auth_data, payload, session_id}} wrapper, or a plain pass-through of the model server's
+ * own API for callers holding the worker's token. Status codes are the protocol's: 422 for a body
+ * that is not JSON or lacks fields, 401 for a bad signature, 429 when the estimated wait exceeds
+ * the handler's max queue time, 410 for an unknown session, 500 when the model server fails, and
+ * otherwise the model server's own status, headers and body, streamed as they arrive.
+ */
+@RestController
+class WorkerController {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerController.class);
+  private static final List<String> AUTH_FIELDS = List.of("cost", "endpoint", "reqnum", "request_idx", "signature", "url");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private record Route(WorkerProperties.Handler handler, WorkloadCalculator workload) {
+  }
+
+  private final Map<String, Route> routes = new HashMap<>();
+  private final WorkerProperties properties;
+  private final RequestSignatures signatures;
+  private final Admission admission;
+  private final MeterRegistry meters;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  WorkerController(WorkerProperties properties, RequestSignatures signatures, Admission admission, MeterRegistry meters) {
+    this.properties = properties;
+    this.signatures = signatures;
+    this.admission = admission;
+    this.meters = meters;
+    for (WorkerProperties.Handler handler : properties.handlers()) {
+      routes.put(handler.route(), new Route(handler, Workloads.parse(handler.workload())));
+    }
+  }
+
+  @PostMapping("/**")
+  void serve(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+    String path = request.getRequestURI();
+    Route route = routes.get(path);
+    if (route == null) {
+      respond(response, 404, "{\"error\":\"no handler for this route\"}", path, "unknown_route");
+      return;
+    }
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readAllBytes();
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JacksonException e) {
+      respond(response, 422, "{\"error\":\"invalid JSON\"}", path, "invalid_json");
+      return;
+    }
+    byte[] forward;
+    JsonNode payload;
+    if (root.isObject() && (root.has("auth_data") || root.has("payload"))) {
+      String problem = wrapperProblem(root);
+      if (problem != null) {
+        respond(response, 422, problem, path, "missing_fields");
+        return;
+      }
+      JsonNode auth = root.get("auth_data");
+      URI own = properties.vast().publicUrl();
+      // A signature proves where the autoscaler meant the request to go; elsewhere it is a replay.
+      boolean elsewhere = own != null && !own.toString().isEmpty() && !own.toString().equals(auth.path("url").asString());
+      if (!signatures.verify(auth) || elsewhere) {
+        respond(response, 401, "{\"error\":\"invalid signature\"}", path, "bad_signature");
+        return;
+      }
+      if (!signatures.unsecured() && !signatures.fresh(auth.path("reqnum").asLong())) {
+        respond(response, 401, "{\"error\":\"replayed request\"}", path, "replayed");
+        return;
+      }
+      if (root.hasNonNull("session_id")) {
+        respond(response, 410, "{\"error\":\"invalid session\"}", path, "invalid_session");
+        return;
+      }
+      payload = root.get("payload");
+      forward = JSON.writeValueAsBytes(payload);
+    } else {
+      if (!bearerMatches(request.getHeader("Authorization"))) {
+        respond(response, 401, "{\"error\":\"a signed Vast request or the worker's bearer token is required\"}", path, "unauthenticated");
+        return;
+      }
+      payload = root;
+      forward = body;
+    }
+    double workload = route.workload().safely(payload);
+    double wait = admission.estimatedWaitSeconds();
+    if (wait > route.handler().maxQueueTime().toMillis() / 1000.0) {
+      Counter.builder("vastmesh.worker.rejected.load").tag("route", path).register(meters).increment(workload);
+      respond(response, 429, "{\"error\":\"estimated queue time exceeds the handler's maximum\"}", path, "queue_full");
+      return;
+    }
+    admission.enter(workload);
+    boolean fifo = !route.handler().allowParallelRequests();
+    long queued = System.nanoTime();
+    try {
+      if (fifo) {
+        admission.acquireFifo();
+      }
+      Timer.builder("vastmesh.worker.queue.wait").tag("route", path).register(meters).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
+      try {
+        proxy(path, forward, response);
+      } finally {
+        if (fifo) {
+          admission.releaseFifo();
+        }
+      }
+    } finally {
+      admission.leave(workload);
+    }
+  }
+
+  /** Copies the model server's answer; streams that are streams go through as they arrive. */
+  private void proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    HttpResponse<InputStream> upstream;
+    try {
+      upstream = http.send(HttpRequest.newBuilder(properties.modelServer().resolve(path))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      log.warn("model server call to {} failed: {}", path, e.toString());
+      respond(response, 500, "{\"error\":\"model server unavailable\"}", path, "upstream_failed");
+      return;
+    }
+    response.setStatus(upstream.statusCode());
+    String contentType = upstream.headers().firstValue("Content-Type").orElse(null);
+    if (contentType != null) {
+      response.setContentType(contentType);
+    }
+    boolean stream = contentType != null && (contentType.startsWith("text/event-stream")
+        || contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/jsonl"))
+        || upstream.headers().firstValue("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
+    String outcome = "ok";
+    try (InputStream in = upstream.body()) {
+      OutputStream out = response.getOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        if (stream) {
+          out.flush();
+        }
+      }
+      out.flush();
+    } catch (IOException clientGone) {
+      outcome = "client_disconnected";
+      log.debug("client left during {}: {}", path, clientGone.toString());
+    }
+    Timer.builder("vastmesh.worker.upstream").tag("route", path).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    count(path, upstream.statusCode() / 100 == 2 ? outcome : "upstream_" + upstream.statusCode() / 100 + "xx");
+  }
+
+  /** The protocol's 422 body for a wrapper missing fields, or null when it is complete. */
+  private static String wrapperProblem(JsonNode root) {
+    if (!root.has("auth_data") || !root.get("auth_data").isObject()) {
+      return "{\"auth_data\":\"field missing\"}";
+    }
+    if (!root.has("payload")) {
+      return "{\"payload\":\"field missing\"}";
+    }
+    JsonNode auth = root.get("auth_data");
+    StringBuilder missing = new StringBuilder();
+    for (String field : AUTH_FIELDS) {
+      if (!auth.hasNonNull(field)) {
+        missing.append(missing.isEmpty() ? "" : ",").append('"').append(field).append("\":\"missing parameter\"");
+      }
+    }
+    return missing.isEmpty() ? null : "{\"auth_data\":{" + missing + "}}";
+  }
+
+  private boolean bearerMatches(String authorization) {
+    String token = properties.token();
+    // A blank token means pass-through is off, never "anyone with an empty bearer".
+    if (token == null || token.isBlank() || authorization == null || !authorization.startsWith("Bearer ")) {
+      return false;
+    }
+    return MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void respond(HttpServletResponse response, int status, String json, String path, String outcome) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    count(path, outcome);
+  }
+
+  private void count(String path, String outcome) {
+    // Route is bounded: unknown paths count as one label.
+    String route = routes.containsKey(path) ? path : "unknown";
+    Counter.builder("vastmesh.worker.requests").tag("route", route).tag("outcome", outcome).register(meters).increment();
+  }
+}

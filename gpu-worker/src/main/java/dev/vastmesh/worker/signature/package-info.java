@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker.signature;
+
+import org.jspecify.annotations.NullMarked;

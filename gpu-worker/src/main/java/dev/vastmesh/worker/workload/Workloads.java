@@ -1,0 +1,52 @@
+package dev.vastmesh.worker.workload;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The calculators available without code, by spec: {@code constant:N}; {@code array-length:/ptr}
+ * (the design's embeddings example: the number of inputs); {@code number:/ptr} (e.g. max_tokens);
+ * {@code chars:/ptr} (characters / 4, a token estimate; an array of strings is summed).
+ */
+public final class Workloads {
+
+  private Workloads() {
+  }
+
+  public static WorkloadCalculator parse(String spec) {
+    int colon = spec.indexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("workload must be kind:argument, e.g. array-length:/input, not '" + spec + "'");
+    }
+    String kind = spec.substring(0, colon);
+    String argument = spec.substring(colon + 1);
+    return switch (kind) {
+      case "constant" -> {
+        double value = Double.parseDouble(argument);
+        yield payload -> value;
+      }
+      case "array-length" -> payload -> {
+        JsonNode node = payload.at(argument);
+        return node.isArray() ? node.size() : node.isMissingNode() ? Double.NaN : 1;
+      };
+      case "number" -> payload -> {
+        JsonNode node = payload.at(argument);
+        return node.isNumber() ? node.doubleValue() : Double.NaN;
+      };
+      case "chars" -> payload -> {
+        JsonNode node = payload.at(argument);
+        if (node.isString()) {
+          return node.stringValue().length() / 4.0;
+        }
+        if (node.isArray()) {
+          double total = 0;
+          for (JsonNode item : node) {
+            total += item.isString() ? item.stringValue().length() / 4.0 : 0;
+          }
+          return total;
+        }
+        return Double.NaN;
+      };
+      default -> throw new IllegalArgumentException("unknown workload kind '" + kind + "' (constant, array-length, number, chars)");
+    };
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker.workload;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,176 @@
+package dev.vastmesh.worker.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vastmesh.worker.support.AutoscalerDouble;
+import dev.vastmesh.worker.support.LocalUpstream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The worker's serving path against a real local upstream and an autoscaler double that signs requests. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "vastmesh.worker.token=worker-token",
+    "vastmesh.worker.vast.max-perf=1",
+    "vastmesh.worker.vast.public-url=" + WorkerServingIntegrationTests.WORKER_URL,
+    "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].workload=array-length:/input",
+    "vastmesh.worker.handlers[0].allow-parallel-requests=true",
+    "vastmesh.worker.handlers[1].route=/slow", "vastmesh.worker.handlers[1].workload=constant:1",
+    "vastmesh.worker.handlers[1].allow-parallel-requests=true", "vastmesh.worker.handlers[1].max-queue-time=500ms",
+    "vastmesh.worker.handlers[2].route=/stream", "vastmesh.worker.handlers[2].workload=constant:0",
+    "vastmesh.worker.handlers[2].allow-parallel-requests=true",
+    "vastmesh.worker.handlers[3].route=/fail", "vastmesh.worker.handlers[3].workload=constant:0",
+    "vastmesh.worker.handlers[4].route=/fifo", "vastmesh.worker.handlers[4].workload=constant:0"})
+class WorkerServingIntegrationTests {
+
+  static final LocalUpstream UPSTREAM = new LocalUpstream();
+  static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
+  static final String WORKER_URL = "https://203.0.113.4:41234";
+  static final AtomicLong REQNUM = new AtomicLong(1000);
+
+  @DynamicPropertySource
+  static void doubles(DynamicPropertyRegistry registry) {
+    registry.add("vastmesh.worker.model-server", UPSTREAM::url);
+    registry.add("vastmesh.worker.vast.report-addr", AUTOSCALER::url);
+  }
+
+  @LocalServerPort
+  int port;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  String signed(String payload) {
+    return AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), payload);
+  }
+
+  @Test
+  void aSignedVastRequestForwardsItsPayloadToTheModelServer() throws Exception {
+    HttpResponse<String> response = post("/v1/embeddings", signed("{\"input\":[\"a\",\"b\"],\"model\":\"m\"}"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"echo\":{\"input\":[\"a\",\"b\"],\"model\":\"m\"}");
+    assertThat(UPSTREAM.bodies).contains("{\"input\":[\"a\",\"b\"],\"model\":\"m\"}");
+  }
+
+  @Test
+  void plainPassThroughNeedsTheWorkersToken() throws Exception {
+    assertThat(post("/v1/embeddings", "{\"input\":[\"x\"]}", "Authorization", "Bearer worker-token").statusCode()).isEqualTo(200);
+    assertThat(post("/v1/embeddings", "{\"input\":[\"x\"]}").statusCode()).isEqualTo(401);
+    assertThat(post("/v1/embeddings", "{\"input\":[\"x\"]}", "Authorization", "Bearer ").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void malformedRequestsGetTheProtocols422s() throws Exception {
+    HttpResponse<String> notJson = post("/v1/embeddings", "{not json");
+    assertThat(notJson.statusCode()).isEqualTo(422);
+    assertThat(notJson.body()).isEqualTo("{\"error\":\"invalid JSON\"}");
+    assertThat(post("/v1/embeddings", "{\"payload\":{}}").body()).isEqualTo("{\"auth_data\":\"field missing\"}");
+    HttpResponse<String> noSignature = post("/v1/embeddings", "{\"auth_data\":{\"cost\":1,\"endpoint\":\"e\",\"reqnum\":1,"
+        + "\"request_idx\":1,\"url\":\"u\"},\"payload\":{}}");
+    assertThat(noSignature.statusCode()).isEqualTo(422);
+    assertThat(noSignature.body()).isEqualTo("{\"auth_data\":{\"signature\":\"missing parameter\"}}");
+  }
+
+  @Test
+  void aBadSignatureOrAReplayIs401() throws Exception {
+    String forOtherWorker = AUTOSCALER.request("https://198.51.100.9:1", REQNUM.incrementAndGet(), "{\"input\":[]}");
+    assertThat(post("/v1/embeddings", forOtherWorker).statusCode()).isEqualTo(401);
+    String tampered = signed("{\"input\":[]}").replaceFirst("\"signature\":\"(.)", "\"signature\":\"A$1");
+    assertThat(post("/v1/embeddings", tampered).statusCode()).isEqualTo(401);
+
+    String request = signed("{\"input\":[\"a\"]}");
+    assertThat(post("/v1/embeddings", request).statusCode()).isEqualTo(200);
+    assertThat(post("/v1/embeddings", request).statusCode()).as("the same reqnum again").isEqualTo(401);
+  }
+
+  @Test
+  void anUnknownSessionIs410() throws Exception {
+    String body = signed("{\"input\":[]}").replace("\"session_id\":null", "\"session_id\":\"s-404\"");
+    HttpResponse<String> response = post("/v1/embeddings", body);
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.body()).isEqualTo("{\"error\":\"invalid session\"}");
+  }
+
+  @Test
+  void whenTheEstimatedWaitExceedsTheMaxQueueTimeTheRequestIsRefused() throws Exception {
+    // max_perf 1 workload/s: with one request of workload 1 in flight, the next would wait 1 s > 0.5 s.
+    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return post("/slow", signed("{}"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(80);
+    HttpResponse<String> second = post("/slow", signed("{}"));
+
+    assertThat(second.statusCode()).isEqualTo(429);
+    assertThat(first.get().statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theModelServersStatusHeadersAndBodyPassThrough() throws Exception {
+    HttpResponse<String> response = post("/fail", signed("{}"));
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).isEqualTo("{\"error\":\"model overloaded\"}");
+    assertThat(post("/nowhere", signed("{}")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aStreamReachesTheClientAsItIsProduced() throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stream"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(signed("{}"))).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    InputStream body = response.body();
+    byte[] first = new byte["data: first\n\n".length()];
+    int read = body.readNBytes(first, 0, first.length);
+    long firstByte = System.nanoTime() - started;
+    String rest = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    long total = System.nanoTime() - started;
+
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    assertThat(new String(first, 0, read, StandardCharsets.UTF_8)).isEqualTo("data: first\n\n");
+    assertThat(rest).isEqualTo("data: second\n\n");
+    assertThat(Duration.ofNanos(total)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(firstByte)).as("the first event was not held back until the end").isLessThan(Duration.ofMillis(300));
+  }
+
+  @Test
+  void nonParallelHandlersShareOneFifo() throws Exception {
+    long started = System.nanoTime();
+    CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> call("/fifo"));
+    CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> call("/fifo"));
+    assertThat(a.get().statusCode()).isEqualTo(200);
+    assertThat(b.get().statusCode()).isEqualTo(200);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one after the other").isGreaterThanOrEqualTo(Duration.ofMillis(390));
+  }
+
+  private HttpResponse<String> call(String path) {
+    try {
+      return post(path, signed("{}"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.vastmesh.worker.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/** A model server for tests: answers fast, slowly, in a stream, or with an error; records bodies. */
+public final class LocalUpstream implements AutoCloseable {
+
+  private final HttpServer server;
+  public final List<String> bodies = new CopyOnWriteArrayList<>();
+
+  public LocalUpstream() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/v1/embeddings", exchange -> {
+      String body = read(exchange);
+      json(exchange, 200, "{\"object\":\"list\",\"echo\":" + body + "}");
+    });
+    server.createContext("/slow", exchange -> {
+      read(exchange);
+      sleep(200);
+      json(exchange, 200, "{\"slow\":true}");
+    });
+    server.createContext("/fifo", exchange -> {
+      read(exchange);
+      sleep(200);
+      json(exchange, 200, "{\"fifo\":true}");
+    });
+    server.createContext("/fail", exchange -> {
+      read(exchange);
+      json(exchange, 503, "{\"error\":\"model overloaded\"}");
+    });
+    server.createContext("/stream", exchange -> {
+      read(exchange);
+      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        sleep(400);
+        out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+      }
+    });
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private String read(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    bodies.add(body);
+    return body;
+  }
+
+  private static void json(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
