@@ -2,7 +2,7 @@
 # Registry benchmark: heartbeats/s and 3-filter list latency at 10k and 100k instances, in memory
 # and on Redis, with a same-run baseline (the liveness probe: the server's floor per request).
 # Needs wrk (apt-get install wrk), python3, and for the Redis rows a Redis on 127.0.0.1:6379.
-# Usage: scripts/bench-registry.sh [sizes...]   (default: 10000 100000)
+# Usage: [STORES="memory redis"] scripts/bench-registry.sh [sizes...]   (default: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
@@ -16,7 +16,7 @@ duration=${DURATION:-15s}
 
 measure() { # store size
   local store=$1 size=$2 prefix="vastmesh-bench:$RANDOM$RANDOM:"
-  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar registry-service/target/registry-service.jar --server.port=$port \
+  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${JAVA_OPTS:-} -jar registry-service/target/registry-service.jar --server.port=$port \
     --vastmesh.registry.store="$store" --vastmesh.registry.redis.key-prefix="$prefix" \
     --vastmesh.registry.security.tokens[0].name=bench --vastmesh.registry.security.tokens[0].value=$token \
     --vastmesh.registry.security.tokens[0].scopes=admin --logging.level.root=WARN >/tmp/vastmesh-bench-registry.log 2>&1 &
@@ -32,7 +32,11 @@ measure() { # store size
   jcmd $pid GC.run >/dev/null; sleep 1
   local after=$(jcmd $pid GC.heap_info | awk '/garbage-first heap|total/ {for(i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
   echo "== store=$store instances=$size seeded in ${seed_s}s; heap used ${before} -> ${after}"
-  echo "   JVM heap bytes/instance: $(( (${after%K} - ${before%K}) * 1024 / size ))"
+  if [ -n "$before" ] && [ -n "$after" ]; then
+    echo "   JVM heap bytes/instance: $(( (${after%K} - ${before%K}) * 1024 / size ))"
+  else
+    echo "   JVM heap bytes/instance: not measured (this GC's heap_info has another format)"
+  fi
   if [ "$store" = redis ]; then
     local redis_after=$(redis-cli info memory | awk -F: '/^used_memory:/ {print $2}' | tr -d '\r')
     echo "   Redis bytes/instance (hash + expiry set + change stream): $(( (redis_after - redis_before) / size ))"
@@ -59,6 +63,7 @@ measure() { # store size
 }
 
 for size in "${sizes[@]}"; do
-  measure memory "$size"
-  measure redis "$size"
+  for store in ${STORES:-memory redis}; do
+    measure "$store" "$size"
+  done
 done
