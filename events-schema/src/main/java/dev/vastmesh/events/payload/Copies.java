@@ -1,5 +1,7 @@
 package dev.vastmesh.events.payload;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +15,11 @@ final class Copies {
   private Copies() {
   }
 
-  @SuppressWarnings("NullAway")
-  static <T> List<T> list(@Nullable List<T> values) {
+  static <T> @Nullable List<T> list(@Nullable List<T> values) {
     return values == null ? null : List.copyOf(values);
   }
 
-  @SuppressWarnings("NullAway")
-  static <K, V> Map<K, V> map(@Nullable Map<K, V> values) {
-    return values == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+  static <K, V> @Nullable Map<K, V> map(@Nullable Map<K, V> values) {
+    return values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 }

@@ -158,9 +158,4 @@ public final class OfferSearch {
     return toJson();
   }
 
-  /** For the tests and callers that want the raw filters. */
-  Map<String, Map<String, Object>> filters() {
-    return filters;
-  }
-
 }
