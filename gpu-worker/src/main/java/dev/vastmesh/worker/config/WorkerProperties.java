@@ -25,7 +25,8 @@ public record WorkerProperties(
     @DefaultValue("http://127.0.0.1:8000") URI modelServer,
     @DefaultValue List<@Valid Handler> handlers,
     @Nullable String token,
-    @Valid @DefaultValue Vast vast) {
+    @Valid @DefaultValue Vast vast,
+    @Valid @DefaultValue Registry registry) {
 
   public static final String PREFIX = "vastmesh.worker";
 
@@ -43,6 +44,29 @@ public record WorkerProperties(
       @DefaultValue("constant:100") String workload,
       @DefaultValue("false") boolean allowParallelRequests,
       @DefaultValue("30s") Duration maxQueueTime) {
+  }
+
+  /**
+   * The vastmesh registry this worker registers in; off without a URL.
+   *
+   * @param token a registry token with the register scope (a secret)
+   * @param instanceId Vast's instance id (CONTAINER_ID)
+   * @param ttl the registration's TTL; heartbeats go every ttl/3
+   */
+  public record Registry(
+      @Nullable URI url,
+      @Nullable String token,
+      @DefaultValue("0") long instanceId,
+      @DefaultValue("60s") Duration ttl,
+      @Nullable String environment,
+      @Nullable String gpuType,
+      @Nullable String gpuName,
+      @Nullable Double costPerHour) {
+
+    @Override
+    public String toString() {
+      return "Registry[url=" + url + ", instanceId=" + instanceId + ", token=<redacted>]";
+    }
   }
 
   /**

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker.registry;
+
+import org.jspecify.annotations.NullMarked;
