@@ -72,6 +72,8 @@ public record WorkerProperties(
   /**
    * Vast's side.
    *
+   * @param containerId this worker's id (CONTAINER_ID); without it nothing is reported
+   * @param masterToken the {@code mtoken} sent in every report (MASTER_TOKEN; a secret)
    * @param reportAddr autoscaler base URLs, tried in order (REPORT_ADDR)
    * @param unsecured skip the signature check (UNSECURED=true)
    * @param signatureMessage {@code url} (current) or {@code legacy} (2024–2025: all auth_data fields)
@@ -81,6 +83,8 @@ public record WorkerProperties(
    *     another worker's URL is refused
    */
   public record Vast(
+      @DefaultValue("0") long containerId,
+      @Nullable String masterToken,
       @Nullable URI publicUrl,
       @DefaultValue("https://run.vast.ai") List<URI> reportAddr,
       @DefaultValue("false") boolean unsecured,

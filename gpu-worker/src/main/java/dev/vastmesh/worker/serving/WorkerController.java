@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.report.WorkerStatus;
 import dev.vastmesh.worker.signature.RequestSignatures;
 import dev.vastmesh.worker.workload.WorkloadCalculator;
 import dev.vastmesh.worker.workload.Workloads;
@@ -54,11 +55,14 @@ class WorkerController {
   private final WorkerProperties properties;
   private final RequestSignatures signatures;
   private final Admission admission;
+  private final WorkerStatus status;
   private final MeterRegistry meters;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  WorkerController(WorkerProperties properties, RequestSignatures signatures, Admission admission, MeterRegistry meters) {
+  WorkerController(WorkerProperties properties, RequestSignatures signatures, Admission admission, WorkerStatus status,
+      MeterRegistry meters) {
+    this.status = status;
     this.properties = properties;
     this.signatures = signatures;
     this.admission = admission;
@@ -89,6 +93,7 @@ class WorkerController {
     }
     byte[] forward;
     JsonNode payload;
+    long requestIdx = -1;
     if (root.isObject() && (root.has("auth_data") || root.has("payload"))) {
       String problem = wrapperProblem(root);
       if (problem != null) {
@@ -113,6 +118,7 @@ class WorkerController {
       }
       payload = root.get("payload");
       forward = JSON.writeValueAsBytes(payload);
+      requestIdx = auth.path("request_idx").asLong(-1);
     } else {
       if (!bearerMatches(request.getHeader("Authorization"))) {
         respond(response, 401, "{\"error\":\"a signed Vast request or the worker's bearer token is required\"}", path, "unauthenticated");
@@ -125,19 +131,25 @@ class WorkerController {
     double wait = admission.estimatedWaitSeconds();
     if (wait > route.handler().maxQueueTime().toMillis() / 1000.0) {
       Counter.builder("vastmesh.worker.rejected.load").tag("route", path).register(meters).increment(workload);
+      status.rejected(workload);
       respond(response, 429, "{\"error\":\"estimated queue time exceeds the handler's maximum\"}", path, "queue_full");
       return;
     }
     admission.enter(workload);
+    status.received(requestIdx, workload);
     boolean fifo = !route.handler().allowParallelRequests();
     long queued = System.nanoTime();
+    double enteredAt = System.currentTimeMillis() / 1000.0;
+    boolean success = false;
+    double startedAt = enteredAt;
     try {
       if (fifo) {
         admission.acquireFifo();
       }
+      startedAt = System.currentTimeMillis() / 1000.0;
       Timer.builder("vastmesh.worker.queue.wait").tag("route", path).register(meters).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
       try {
-        proxy(path, forward, response);
+        success = proxy(path, forward, response);
       } finally {
         if (fifo) {
           admission.releaseFifo();
@@ -145,11 +157,13 @@ class WorkerController {
       }
     } finally {
       admission.leave(workload);
+      status.finished(new WorkerStatus.Finished(requestIdx, success, success ? "Success" : "Error", enteredAt, startedAt,
+          System.currentTimeMillis() / 1000.0), workload);
     }
   }
 
   /** Copies the model server's answer; streams that are streams go through as they arrive. */
-  private void proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
+  private boolean proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
     long started = System.nanoTime();
     HttpResponse<InputStream> upstream;
     try {
@@ -159,7 +173,7 @@ class WorkerController {
     } catch (IOException e) {
       log.warn("model server call to {} failed: {}", path, e.toString());
       respond(response, 500, "{\"error\":\"model server unavailable\"}", path, "upstream_failed");
-      return;
+      return false;
     }
     response.setStatus(upstream.statusCode());
     String contentType = upstream.headers().firstValue("Content-Type").orElse(null);
@@ -187,6 +201,7 @@ class WorkerController {
     }
     Timer.builder("vastmesh.worker.upstream").tag("route", path).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     count(path, upstream.statusCode() / 100 == 2 ? outcome : "upstream_" + upstream.statusCode() / 100 + "xx");
+    return upstream.statusCode() / 100 == 2 && outcome.equals("ok");
   }
 
   /** The protocol's 422 body for a wrapper missing fields, or null when it is complete. */

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vastmesh.worker.token=worker-token",
     "vastmesh.worker.vast.max-perf=1",
+    "vastmesh.worker.vast.container-id=12345678", "vastmesh.worker.vast.master-token=mtoken-1",
+    "vastmesh.worker.vast.report-retry-delay=20ms",
     "vastmesh.worker.vast.public-url=" + WorkerServingIntegrationTests.WORKER_URL,
     "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].workload=array-length:/input",
     "vastmesh.worker.handlers[0].allow-parallel-requests=true",
@@ -42,7 +44,8 @@ class WorkerServingIntegrationTests {
   @DynamicPropertySource
   static void doubles(DynamicPropertyRegistry registry) {
     registry.add("vastmesh.worker.model-server", UPSTREAM::url);
-    registry.add("vastmesh.worker.vast.report-addr", AUTOSCALER::url);
+    // A dead address first: reports (and the key fetch) go to the next one in order.
+    registry.add("vastmesh.worker.vast.report-addr", () -> "http://127.0.0.1:9," + AUTOSCALER.url());
   }
 
   @LocalServerPort
@@ -69,6 +72,27 @@ class WorkerServingIntegrationTests {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"echo\":{\"input\":[\"a\",\"b\"],\"model\":\"m\"}");
     assertThat(UPSTREAM.bodies).contains("{\"input\":[\"a\",\"b\"],\"model\":\"m\"}");
+  }
+
+  @Test
+  void theAutoscalerHearsAboutRequestsAndTheirEnd() throws Exception {
+    assertThat(post("/v1/embeddings", signed("{\"input\":[\"a\",\"b\",\"c\"]}")).statusCode()).isEqualTo(200);
+
+    // Other tests share this worker, so a report may count their requests too: at least ours.
+    java.util.function.Predicate<String> ours = report -> {
+      var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report);
+      return json.get("cur_perf").asDouble() >= 3.0 && json.get("num_requests_recieved").asLong() >= 1;
+    };
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline && (AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("10203040"))
+        || AUTOSCALER.statusReports.stream().noneMatch(ours))) {
+      Thread.sleep(50);
+    }
+    assertThat(AUTOSCALER.statusReports).filteredOn(ours).isNotEmpty().allSatisfy(report -> assertThat(report)
+        .contains("\"id\":12345678").contains("\"mtoken\":\"mtoken-1\"").contains("\"url\":\"" + WORKER_URL + "\"")
+        .contains("\"max_perf\":1.0").contains("\"loadtime\":"));
+    assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
+        .contains("\"worker_id\":12345678").contains("\"request_idx\":10203040").contains("\"success\":true"));
   }
 
   @Test

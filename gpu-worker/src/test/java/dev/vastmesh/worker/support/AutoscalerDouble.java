@@ -17,6 +17,8 @@ public final class AutoscalerDouble implements AutoCloseable {
 
   private final HttpServer server;
   private final KeyPair keys;
+  public final java.util.List<String> statusReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public final java.util.List<String> deleteReports = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public AutoscalerDouble() {
     try {
@@ -37,6 +39,16 @@ public final class AutoscalerDouble implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
+    });
+    server.createContext("/worker_status/", exchange -> {
+      statusReports.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.createContext("/delete_requests/", exchange -> {
+      deleteReports.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
     });
     server.start();
   }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.worker.report;
+
+import org.jspecify.annotations.NullMarked;
