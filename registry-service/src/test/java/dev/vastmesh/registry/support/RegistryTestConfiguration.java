@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A hand-moved clock and an event recorder for whole-context tests. */
+/** A hand-moved clock and an event recorder for whole-context tests, which should import it explicitly. */
 @TestConfiguration(proxyBeanMethods = false)
 public class RegistryTestConfiguration {
 

@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A hand-moved clock, starting now, for whole-context gateway tests. */
+/** A hand-moved clock, starting now, for whole-context gateway tests, which should import it explicitly. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClock {
 
