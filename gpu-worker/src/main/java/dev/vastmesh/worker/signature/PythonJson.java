@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Python's {@code json.dumps(obj, indent=4, sort_keys=True)} for a flat object, byte for byte:
  * Vast signs that text, so the worker must rebuild it exactly (4-space indent, {@code ": "},
- * non-ASCII escaped as {@code \\uXXXX}).
+ * non-ASCII escaped as four-hex-digit {@code \\u} escapes).
  */
 final class PythonJson {
 
