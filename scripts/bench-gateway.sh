@@ -11,24 +11,9 @@ secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 port=3901
 router_port=3906
 duration=${DURATION:-15s}
-work=$(mktemp -d)
-trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
-
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work;
-  server {
-    listen 127.0.0.1:$router_port;
-    location /api/v1/events { client_max_body_size 2m; return 202; }
-  }
-}
-NGINX
-nginx -c "$work/nginx.conf"
+. scripts/bench/common.sh
+work=$bench_work
+start_stub_nginx "$router_port" /api/v1/events 202
 
 measure() { # mode
   local mode=$1 prefix="vastmesh-bench:$RANDOM$RANDOM:"
@@ -39,6 +24,7 @@ measure() { # mode
     --vastmesh.gateway.sources.bench.rate-per-minute=100000000 --vastmesh.gateway.flood.per-client-per-minute=100000000 \
     --vastmesh.gateway.benchmark-baseline=true --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
   local pid=$!
+  bench_started $pid
   for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
   python3 scripts/bench/sign_webhooks.py $secret 200000 "$work/signed.tsv"
   echo "== mode=$mode ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"

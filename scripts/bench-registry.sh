@@ -13,6 +13,7 @@ sizes=("${@:-10000 100000}")
 token=bench-admin-token
 port=3905
 duration=${DURATION:-15s}
+. scripts/bench/common.sh
 
 measure() { # store size
   local store=$1 size=$2 prefix="vastmesh-bench:$RANDOM$RANDOM:"
@@ -21,6 +22,7 @@ measure() { # store size
     --vastmesh.registry.security.tokens[0].name=bench --vastmesh.registry.security.tokens[0].value=$token \
     --vastmesh.registry.security.tokens[0].scopes=admin --logging.level.root=WARN >/tmp/vastmesh-bench-registry.log 2>&1 &
   local pid=$!
+  bench_started $pid
   trap "kill $pid 2>/dev/null" RETURN
   for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
   jcmd $pid GC.run >/dev/null; sleep 1

@@ -11,17 +11,9 @@ vastmesh_select_jdk
 port=3966
 agent_port=3967
 duration=${DURATION:-15s}
-work=$(mktemp -d)
-trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 1024; }
-http { access_log off; client_body_temp_path $work;
-  server { listen 127.0.0.1:$agent_port; location / { client_max_body_size 2m; return 200; } } }
-NGINX
-nginx -c "$work/nginx.conf"
+. scripts/bench/common.sh
+work=$bench_work
+start_stub_nginx "$agent_port" / 200
 cp events-schema/src/test/resources/fixtures/events/vastai.mesh.registered.json "$work/event.json"
 secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 
@@ -43,6 +35,7 @@ for mode in memory redis; do
     --vastmesh.router.agents.cost-intelligence-monitor.url=http://127.0.0.1:$agent_port/cost \
     --vastmesh.router.agents.cost-intelligence-monitor.secret=$secret --logging.level.root=WARN >"$work/router.log" 2>&1 &
   pid=$!
+  bench_started $pid
   for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
   TOKEN=bench BODY_FILE="$work/event.json" PATH_Q=/api/v1/events wrk -t1 -c16 -d5s -s scripts/bench/post_event.lua http://127.0.0.1:$port >/dev/null
   # Let the warm-up drain, then measure from a quiet start.

@@ -1,0 +1,38 @@
+# Shared by the benchmark scripts (sourced): a stand-in HTTP server and cleanup on any exit,
+# so a failed run never leaves a server holding its port for the next one.
+
+bench_work=$(mktemp -d)
+bench_pids=()
+
+bench_cleanup() {
+  for pid in "${bench_pids[@]+"${bench_pids[@]}"}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  [ -f "$bench_work/nginx.conf" ] && nginx -c "$bench_work/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$bench_work"
+}
+trap bench_cleanup EXIT
+
+# start_stub_nginx PORT LOCATION STATUS: nginx answering STATUS to any request under LOCATION.
+start_stub_nginx() {
+  cat > "$bench_work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $bench_work/nginx.pid;
+error_log $bench_work/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $bench_work;
+  server {
+    listen 127.0.0.1:$1;
+    location $2 { client_max_body_size 2m; return $3; }
+  }
+}
+NGINX
+  nginx -c "$bench_work/nginx.conf"
+}
+
+# bench_started PID: remember a server to stop on exit.
+bench_started() {
+  bench_pids+=("$1")
+}
