@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
@@ -26,9 +27,17 @@ public record WorkerProperties(
     @DefaultValue List<@Valid Handler> handlers,
     @Nullable String token,
     @Valid @DefaultValue Vast vast,
-    @Valid @DefaultValue Registry registry) {
+    @Valid @DefaultValue Registry registry,
+    @Valid @DefaultValue Startup startup,
+    @Valid @DefaultValue Sessions sessions,
+    @Valid @DefaultValue Events events) {
 
   public static final String PREFIX = "vastmesh.worker";
+
+  /** This instance's Vast id: the registry's {@code instance-id} when set, else CONTAINER_ID. */
+  public long instanceId() {
+    return registry.instanceId() > 0 ? registry.instanceId() : vast.containerId();
+  }
 
   /**
    * One served route.
@@ -38,19 +47,78 @@ public record WorkerProperties(
    *     (characters / 4, a token estimate); default {@code constant:100}
    * @param allowParallelRequests forward at once instead of through the shared FIFO
    * @param maxQueueTime refuse (429) when the estimated wait exceeds this
+   * @param benchmarkPayload the JSON the start-up benchmark sends to this route; the first handler
+   *     with one is benchmarked
    */
   public record Handler(
       @NotBlank String route,
       @DefaultValue("constant:100") String workload,
       @DefaultValue("false") boolean allowParallelRequests,
-      @DefaultValue("30s") Duration maxQueueTime) {
+      @DefaultValue("30s") Duration maxQueueTime,
+      @Nullable String benchmarkPayload) {
+  }
+
+  /**
+   * How the worker learns that its model is loaded and stays healthy (the design's log actions).
+   *
+   * @param modelLog the model server's log file (MODEL_LOG); without one the model counts as loaded
+   *     at start
+   * @param onLoad substrings of a log line that mean the model is loaded
+   * @param onError substrings that mean it failed; the matched string becomes {@code error_msg}
+   * @param onInfo substrings whose lines are logged
+   * @param healthEndpoint the model server's health path (MODEL_HEALTH_ENDPOINT); none, no check
+   * @param healthInterval how often the health check runs after load
+   * @param healthFirstSuccessWithin how long, after load, the first 200 may take
+   * @param degradedAfter a health answer slower than this reports the worker degraded
+   * @param benchmarkRuns rounds of the start-up benchmark
+   * @param benchmarkConcurrency requests per round (1 when the handler is not parallel)
+   * @param benchmarkCache a file holding a measured max_perf; reused when present, written after a run
+   */
+  public record Startup(
+      @DefaultValue("") String modelLog,
+      @DefaultValue List<String> onLoad,
+      @DefaultValue List<String> onError,
+      @DefaultValue List<String> onInfo,
+      @DefaultValue("100ms") Duration logPoll,
+      @DefaultValue("") String healthEndpoint,
+      @DefaultValue("10s") Duration healthInterval,
+      @DefaultValue("10s") Duration healthTimeout,
+      @DefaultValue("300s") Duration healthFirstSuccessWithin,
+      @DefaultValue("2s") Duration degradedAfter,
+      @DefaultValue("8") @Min(1) int benchmarkRuns,
+      @DefaultValue("10") @Min(1) int benchmarkConcurrency,
+      @DefaultValue("") String benchmarkCache) {
+  }
+
+  /**
+   * Vast's sessions: a client holds a session open across requests.
+   *
+   * @param maxSessions more open sessions than this are refused (429)
+   * @param sweepInterval how often expired sessions are closed
+   */
+  public record Sessions(@DefaultValue("10") @Min(0) int maxSessions, @DefaultValue("5s") Duration sweepInterval) {
+  }
+
+  /**
+   * Where the worker's own events ({@code vastai.instance.ready}, {@code vastai.health.*}) go: a
+   * webhook-gateway source using the Standard Webhooks scheme. Off without a URL.
+   *
+   * @param gatewayUrl e.g. {@code http://gateway:3001/api/v1/webhooks/workers}
+   * @param secret that source's {@code whsec_} secret (never logged)
+   */
+  public record Events(@Nullable URI gatewayUrl, @Nullable String secret, @Nullable String environment) {
+
+    @Override
+    public String toString() {
+      return "Events[gatewayUrl=" + gatewayUrl + ", secret=<redacted>]";
+    }
   }
 
   /**
    * The vastmesh registry this worker registers in; off without a URL.
    *
    * @param token a registry token with the register scope (a secret)
-   * @param instanceId Vast's instance id (CONTAINER_ID)
+   * @param instanceId Vast's instance id; defaults to CONTAINER_ID
    * @param ttl the registration's TTL; heartbeats go every ttl/3
    */
   public record Registry(

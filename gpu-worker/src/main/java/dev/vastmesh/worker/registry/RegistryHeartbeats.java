@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.registry;
 
 import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.lifecycle.WorkerState;
 import dev.vastmesh.worker.serving.Admission;
 import java.io.IOException;
 import java.net.URI;
@@ -25,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps this worker in the vastmesh registry: registers when the worker starts serving (instance
+ * Keeps this worker in the vastmesh registry: registers once the model is loaded, benchmarked and
+ * healthy (the worker's first READY), with its instance
  * id, worker URL, GPU, capabilities from the handlers' routes, cost per hour), heartbeats every
- * TTL/3 with its load, registers again when a heartbeat answers 404 (its registration expired),
+ * TTL/3 with its load and health (ready, degraded, or unhealthy once errored — reported at
+ * once, so the registry can tell the control plane), registers again when a heartbeat answers 404 (its registration expired),
  * and deregisters on shutdown. Registry failures never stop the worker: they are logged and the
  * next tick tries again.
  */
@@ -40,27 +43,59 @@ public class RegistryHeartbeats implements SmartLifecycle {
   private final WorkerProperties properties;
   private final WorkerProperties.Registry config;
   private final Admission admission;
+  private final WorkerState state;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private @Nullable ScheduledExecutorService ticker;
   private volatile @Nullable String instanceToken;
   private volatile boolean running;
+  private final long instanceId;
+  private boolean heartbeating;
 
-  RegistryHeartbeats(WorkerProperties properties, Admission admission) {
+  RegistryHeartbeats(WorkerProperties properties, Admission admission, WorkerState state) {
+    this.state = state;
     this.properties = properties;
     this.config = properties.registry();
+    this.instanceId = properties.instanceId();
     this.admission = admission;
   }
 
   @Override
   public void start() {
     running = true;
-    if (config.url() == null || config.instanceId() <= 0) {
+    if (config.url() == null || instanceId <= 0) {
       log.info("no registry configured (vastmesh.worker.registry.url and instance-id): not registering");
       return;
     }
     ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("registry-heartbeat").daemon().factory());
+    state.onChange(change -> {
+      if (change.from() == WorkerState.Phase.LOADING && change.to() == WorkerState.Phase.READY) {
+        startHeartbeats();
+      } else if (instanceToken != null && !ticker.isShutdown()) {
+        ticker.execute(this::tick);
+      }
+    });
+    if (state.phase() == WorkerState.Phase.READY) {
+      startHeartbeats();
+    } else {
+      log.info("registering in the registry once the model is loaded");
+    }
+  }
+
+  private synchronized void startHeartbeats() {
+    if (heartbeating || ticker == null || ticker.isShutdown()) {
+      return;
+    }
+    heartbeating = true;
     long period = Math.max(1, config.ttl().toMillis() / 3);
     ticker.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+  }
+
+  private String health() {
+    return switch (state.phase()) {
+      case READY, LOADING -> "ready";
+      case DEGRADED -> "degraded";
+      case ERRORED -> "unhealthy";
+    };
   }
 
   private void tick() {
@@ -81,8 +116,8 @@ public class RegistryHeartbeats implements SmartLifecycle {
 
   void register() throws IOException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("instance_id", config.instanceId());
-    body.put("status", "ready");
+    body.put("instance_id", instanceId);
+    body.put("status", health());
     body.put("capabilities", capabilities());
     body.put("ttl_seconds", Math.max(1, (config.ttl().toMillis() + 999) / 1000));
     putIfSet(body, "worker_url", properties.vast().publicUrl() == null ? null : properties.vast().publicUrl().toString());
@@ -97,19 +132,19 @@ public class RegistryHeartbeats implements SmartLifecycle {
     }
     JsonNode answer = JSON.readTree(response.body());
     instanceToken = answer.path("instance_token").asString(null);
-    log.info("registered instance {} in the registry", config.instanceId());
+    log.info("registered instance {} in the registry", instanceId);
   }
 
   void heartbeat() throws IOException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ready");
+    body.put("status", health());
     body.put("cur_load", admission.currentLoad());
     body.put("max_perf", admission.maxPerf());
-    HttpResponse<String> response = send("POST", "/api/v1/vastai/registry/" + config.instanceId() + "/heartbeat", instanceToken,
+    HttpResponse<String> response = send("POST", "/api/v1/vastai/registry/" + instanceId + "/heartbeat", instanceToken,
         JSON.writeValueAsString(body));
     if (response.statusCode() == 404 || response.statusCode() == 401) {
       // The registration expired (or the registry restarted): Eureka's rule, register again.
-      log.info("registry no longer knows instance {} (HTTP {}); registering again", config.instanceId(), response.statusCode());
+      log.info("registry no longer knows instance {} (HTTP {}); registering again", instanceId, response.statusCode());
       instanceToken = null;
       register();
     } else if (response.statusCode() / 100 != 2) {
@@ -159,8 +194,8 @@ public class RegistryHeartbeats implements SmartLifecycle {
     String token = instanceToken;
     if (token != null) {
       try {
-        send("DELETE", "/api/v1/vastai/registry/" + config.instanceId(), token, null);
-        log.info("deregistered instance {}", config.instanceId());
+        send("DELETE", "/api/v1/vastai/registry/" + instanceId, token, null);
+        log.info("deregistered instance {}", instanceId);
       } catch (IOException e) {
         log.warn("could not deregister: {}", e.toString());
       } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package dev.vastmesh.worker.report;
 
 import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.lifecycle.StartupFailureBeacon;
+import dev.vastmesh.worker.lifecycle.WorkerState;
 import dev.vastmesh.worker.serving.Admission;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * changed or 10 s passed, to each REPORT_ADDR in order until one accepts (each tried up to 3
  * times, 2 s apart, 10 s timeout), resetting the per-period counters after a success; and
  * {@code POST {addr}/delete_requests/} every second while finished requests are pending.
- *
- * <p>{@code loadtime} is, until the model start-up sequence (log actions, benchmark) exists, the
- * time from process start to serving.
+ * {@code loadtime}, {@code max_perf} and {@code error_msg} come from the start-up sequence;
+ * while the worker is errored before it ever loaded, the report is the protocol's start-up
+ * failure beacon ({@code id, mtoken, version, error_msg, url}), resent at least every 10 s.
  */
 @Component
 public class AutoscalerReporter implements SmartLifecycle {
@@ -41,27 +43,28 @@ public class AutoscalerReporter implements SmartLifecycle {
   private final WorkerProperties.Vast vast;
   private final WorkerStatus status;
   private final Admission admission;
+  private final WorkerState state;
   private final Duration retryDelay;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final long startedNanos = System.nanoTime();
   private @Nullable ScheduledExecutorService ticker;
-  private volatile double loadtime;
   private long lastSentVersion = -1;
   private long lastSentAt;
   private volatile boolean running;
 
-  AutoscalerReporter(WorkerProperties properties, WorkerStatus status, Admission admission,
+  AutoscalerReporter(WorkerProperties properties, WorkerStatus status, Admission admission, WorkerState state,
       @Value("${vastmesh.worker.vast.report-retry-delay:2s}") Duration retryDelay) {
     this.vast = properties.vast();
     this.status = status;
     this.admission = admission;
+    this.state = state;
     this.retryDelay = retryDelay;
   }
 
   @Override
   public void start() {
     running = true;
-    loadtime = (System.nanoTime() - startedNanos) / 1e9;
+    // A change of phase is news for the autoscaler at once, not at the next 10 s report.
+    state.onChange(change -> status.touch());
     if (vast.containerId() <= 0) {
       log.info("no CONTAINER_ID: not reporting to the autoscaler");
       return;
@@ -87,9 +90,7 @@ public class AutoscalerReporter implements SmartLifecycle {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker_id", vast.containerId());
         body.put("mtoken", vast.masterToken());
-        body.put("requests", finished.stream().map(f -> Map.of("request_idx", f.requestIdx(), "success", f.success(),
-            "status", f.status(), "entered_queue_at", f.enteredQueueAt(), "work_started_at", f.workStartedAt(),
-            "work_completed_at", f.workCompletedAt())).toList());
+        body.put("requests", finished.stream().map(AutoscalerReporter::finishedRequest).toList());
         if (!post("/delete_requests/", body)) {
           status.putBack(finished);
         }
@@ -101,16 +102,30 @@ public class AutoscalerReporter implements SmartLifecycle {
     }
   }
 
+  private static Map<String, Object> finishedRequest(WorkerStatus.Finished f) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("request_idx", f.requestIdx());
+    request.put("success", f.success());
+    request.put("status", f.status());
+    request.put("entered_queue_at", f.enteredQueueAt());
+    request.put("work_started_at", f.workStartedAt());
+    request.put("work_completed_at", f.workCompletedAt());
+    return request;
+  }
+
   private Map<String, Object> statusBody(Map<String, Object> counters) {
+    if (state.phase() == WorkerState.Phase.ERRORED && !state.loaded()) {
+      return StartupFailureBeacon.body(vast.containerId(), vast.masterToken(), state.errorMessage(), vast.publicUrl());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", vast.containerId());
     body.put("mtoken", vast.masterToken());
-    body.put("version", "vastmesh-0.1.0");
-    body.put("loadtime", loadtime);
+    body.put("version", StartupFailureBeacon.VERSION);
+    body.put("loadtime", state.loadtime());
     body.put("cur_load", admission.currentLoad());
     body.putAll(counters);
     body.put("max_perf", admission.maxPerf());
-    body.put("error_msg", "");
+    body.put("error_msg", state.errorMessage());
     body.put("additional_disk_usage", 0.0);
     body.put("cur_capacity", 0);
     body.put("max_capacity", 0);

@@ -41,10 +41,23 @@ public class WorkerStatus {
     version++;
   }
 
-  public synchronized void finished(Finished request, double workload) {
-    curPerf += workload;
+  /**
+   * @param cancelled the client went away: the workload was not served, and the protocol's
+   *     {@code new_load} (received − cancelled) takes it back
+   */
+  public synchronized void finished(Finished request, double workload, boolean cancelled) {
+    if (cancelled) {
+      newLoad -= workload;
+    } else {
+      curPerf += workload;
+    }
     working.remove(request.requestIdx());
     finished.add(request);
+    version++;
+  }
+
+  /** Marks the figures changed, so the next tick reports. */
+  public synchronized void touch() {
     version++;
   }
 

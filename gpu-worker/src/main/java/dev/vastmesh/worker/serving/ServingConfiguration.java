@@ -1,6 +1,9 @@
 package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.lifecycle.WorkerState;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +11,30 @@ import org.springframework.context.annotation.Configuration;
 class ServingConfiguration {
 
   @Bean
+  WorkerState workerState() {
+    return new WorkerState();
+  }
+
+  @Bean
   Admission admission(WorkerProperties properties) {
     return new Admission(properties.vast().maxPerf());
+  }
+
+  /** The figures the autoscaler sees, for Prometheus too; the phase is one series per phase, 1 for the current one. */
+  @Bean
+  MeterBinder workerGauges(Admission admission, WorkerState state, Sessions sessions) {
+    return registry -> {
+      Gauge.builder("vastmesh.worker.load", admission, Admission::currentLoad)
+          .description("workload in flight").register(registry);
+      Gauge.builder("vastmesh.worker.max.perf", admission, Admission::maxPerf)
+          .description("benchmarked throughput, workload per second").register(registry);
+      Gauge.builder("vastmesh.worker.sessions.open", sessions, Sessions::size).register(registry);
+      Gauge.builder("vastmesh.worker.load.time.seconds", state, WorkerState::loadtime)
+          .description("seconds from start until ready; 0 before").register(registry);
+      for (WorkerState.Phase phase : WorkerState.Phase.values()) {
+        Gauge.builder("vastmesh.worker.phase", state, s -> s.phase() == phase ? 1 : 0)
+            .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+      }
+    };
   }
 }

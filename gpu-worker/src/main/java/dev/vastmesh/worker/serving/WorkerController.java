@@ -2,7 +2,6 @@ package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.report.WorkerStatus;
-import dev.vastmesh.worker.signature.RequestSignatures;
 import dev.vastmesh.worker.workload.WorkloadCalculator;
 import dev.vastmesh.worker.workload.Workloads;
 import io.micrometer.core.instrument.Counter;
@@ -13,12 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkerController {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerController.class);
-  private static final List<String> AUTH_FIELDS = List.of("cost", "endpoint", "reqnum", "request_idx", "signature", "url");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private record Route(WorkerProperties.Handler handler, WorkloadCalculator workload) {
@@ -53,18 +49,20 @@ class WorkerController {
 
   private final Map<String, Route> routes = new HashMap<>();
   private final WorkerProperties properties;
-  private final RequestSignatures signatures;
+  private final Callers callers;
+  private final Sessions sessions;
   private final Admission admission;
   private final WorkerStatus status;
   private final MeterRegistry meters;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  WorkerController(WorkerProperties properties, RequestSignatures signatures, Admission admission, WorkerStatus status,
+  WorkerController(WorkerProperties properties, Callers callers, Sessions sessions, Admission admission, WorkerStatus status,
       MeterRegistry meters) {
+    this.callers = callers;
+    this.sessions = sessions;
     this.status = status;
     this.properties = properties;
-    this.signatures = signatures;
     this.admission = admission;
     this.meters = meters;
     for (WorkerProperties.Handler handler : properties.handlers()) {
@@ -94,38 +92,24 @@ class WorkerController {
     byte[] forward;
     JsonNode payload;
     long requestIdx = -1;
-    if (root.isObject() && (root.has("auth_data") || root.has("payload"))) {
-      String problem = wrapperProblem(root);
-      if (problem != null) {
-        respond(response, 422, problem, path, "missing_fields");
+    switch (callers.check(root, request.getHeader("Authorization"))) {
+      case Callers.Refused refused -> {
+        respond(response, refused.status(), refused.body(), path, refused.outcome());
         return;
       }
-      JsonNode auth = root.get("auth_data");
-      URI own = properties.vast().publicUrl();
-      // A signature proves where the autoscaler meant the request to go; elsewhere it is a replay.
-      boolean elsewhere = own != null && !own.toString().isEmpty() && !own.toString().equals(auth.path("url").asString());
-      if (!signatures.verify(auth) || elsewhere) {
-        respond(response, 401, "{\"error\":\"invalid signature\"}", path, "bad_signature");
-        return;
+      case Callers.Signed signed -> {
+        if (signed.sessionId() != null && sessions.use(signed.sessionId()).isEmpty()) {
+          respond(response, 410, "{\"error\":\"invalid session\"}", path, "invalid_session");
+          return;
+        }
+        payload = signed.payload();
+        forward = JSON.writeValueAsBytes(payload);
+        requestIdx = signed.requestIdx();
       }
-      if (!signatures.unsecured() && !signatures.fresh(auth.path("reqnum").asLong())) {
-        respond(response, 401, "{\"error\":\"replayed request\"}", path, "replayed");
-        return;
+      case Callers.Bearer bearer -> {
+        payload = bearer.payload();
+        forward = body;
       }
-      if (root.hasNonNull("session_id")) {
-        respond(response, 410, "{\"error\":\"invalid session\"}", path, "invalid_session");
-        return;
-      }
-      payload = root.get("payload");
-      forward = JSON.writeValueAsBytes(payload);
-      requestIdx = auth.path("request_idx").asLong(-1);
-    } else {
-      if (!bearerMatches(request.getHeader("Authorization"))) {
-        respond(response, 401, "{\"error\":\"a signed Vast request or the worker's bearer token is required\"}", path, "unauthenticated");
-        return;
-      }
-      payload = root;
-      forward = body;
     }
     double workload = route.workload().safely(payload);
     double wait = admission.estimatedWaitSeconds();
@@ -140,7 +124,7 @@ class WorkerController {
     boolean fifo = !route.handler().allowParallelRequests();
     long queued = System.nanoTime();
     double enteredAt = System.currentTimeMillis() / 1000.0;
-    boolean success = false;
+    Result result = Result.FAILED;
     double startedAt = enteredAt;
     try {
       if (fifo) {
@@ -149,7 +133,7 @@ class WorkerController {
       startedAt = System.currentTimeMillis() / 1000.0;
       Timer.builder("vastmesh.worker.queue.wait").tag("route", path).register(meters).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
       try {
-        success = proxy(path, forward, response);
+        result = proxy(path, forward, response);
       } finally {
         if (fifo) {
           admission.releaseFifo();
@@ -157,13 +141,28 @@ class WorkerController {
       }
     } finally {
       admission.leave(workload);
-      status.finished(new WorkerStatus.Finished(requestIdx, success, success ? "Success" : "Error", enteredAt, startedAt,
-          System.currentTimeMillis() / 1000.0), workload);
+      status.finished(new WorkerStatus.Finished(requestIdx, result == Result.SUCCEEDED, result.status, enteredAt, startedAt,
+          System.currentTimeMillis() / 1000.0), workload, result == Result.CANCELLED);
     }
   }
 
-  /** Copies the model server's answer; streams that are streams go through as they arrive. */
-  private boolean proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
+  /** How a forwarded request ended, with the protocol's status word for it. */
+  private enum Result {
+    SUCCEEDED("Success"), FAILED("Error"), CANCELLED("Cancelled");
+
+    final String status;
+
+    Result(String status) {
+      this.status = status;
+    }
+  }
+
+  /**
+   * Copies the model server's answer; streams that are streams go through as they arrive. A client
+   * that goes away is the protocol's 499: the model server's answer is abandoned (closing its
+   * stream cancels the upstream exchange) and the request counts as cancelled.
+   */
+  private Result proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
     long started = System.nanoTime();
     HttpResponse<InputStream> upstream;
     try {
@@ -173,7 +172,7 @@ class WorkerController {
     } catch (IOException e) {
       log.warn("model server call to {} failed: {}", path, e.toString());
       respond(response, 500, "{\"error\":\"model server unavailable\"}", path, "upstream_failed");
-      return false;
+      return Result.FAILED;
     }
     response.setStatus(upstream.statusCode());
     String contentType = upstream.headers().firstValue("Content-Type").orElse(null);
@@ -183,52 +182,39 @@ class WorkerController {
     boolean stream = contentType != null && (contentType.startsWith("text/event-stream")
         || contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/jsonl"))
         || upstream.headers().firstValue("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
-    String outcome = "ok";
+    boolean ok = upstream.statusCode() / 100 == 2;
+    String outcome = ok ? "ok" : "upstream_" + upstream.statusCode() / 100 + "xx";
+    Result result = ok ? Result.SUCCEEDED : Result.FAILED;
     try (InputStream in = upstream.body()) {
       OutputStream out = response.getOutputStream();
       byte[] buffer = new byte[8192];
       int n;
-      while ((n = in.read(buffer)) >= 0) {
+      while (true) {
+        try {
+          n = in.read(buffer);
+        } catch (IOException upstreamBroke) {
+          log.warn("model server answer for {} broke off: {}", path, upstreamBroke.toString());
+          outcome = "upstream_failed";
+          result = Result.FAILED;
+          break;
+        }
+        if (n < 0) {
+          out.flush();
+          break;
+        }
         out.write(buffer, 0, n);
         if (stream) {
           out.flush();
         }
       }
-      out.flush();
     } catch (IOException clientGone) {
       outcome = "client_disconnected";
+      result = Result.CANCELLED;
       log.debug("client left during {}: {}", path, clientGone.toString());
     }
     Timer.builder("vastmesh.worker.upstream").tag("route", path).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    count(path, upstream.statusCode() / 100 == 2 ? outcome : "upstream_" + upstream.statusCode() / 100 + "xx");
-    return upstream.statusCode() / 100 == 2 && outcome.equals("ok");
-  }
-
-  /** The protocol's 422 body for a wrapper missing fields, or null when it is complete. */
-  private static String wrapperProblem(JsonNode root) {
-    if (!root.has("auth_data") || !root.get("auth_data").isObject()) {
-      return "{\"auth_data\":\"field missing\"}";
-    }
-    if (!root.has("payload")) {
-      return "{\"payload\":\"field missing\"}";
-    }
-    JsonNode auth = root.get("auth_data");
-    StringBuilder missing = new StringBuilder();
-    for (String field : AUTH_FIELDS) {
-      if (!auth.hasNonNull(field)) {
-        missing.append(missing.isEmpty() ? "" : ",").append('"').append(field).append("\":\"missing parameter\"");
-      }
-    }
-    return missing.isEmpty() ? null : "{\"auth_data\":{" + missing + "}}";
-  }
-
-  private boolean bearerMatches(String authorization) {
-    String token = properties.token();
-    // A blank token means pass-through is off, never "anyone with an empty bearer".
-    if (token == null || token.isBlank() || authorization == null || !authorization.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    count(path, outcome);
+    return result;
   }
 
   private void respond(HttpServletResponse response, int status, String json, String path, String outcome) throws IOException {

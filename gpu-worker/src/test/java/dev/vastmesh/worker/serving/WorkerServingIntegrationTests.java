@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
+import dev.vastmesh.worker.support.WorkerCalls;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.worker.handlers[2].route=/stream", "vastmesh.worker.handlers[2].workload=constant:0",
     "vastmesh.worker.handlers[2].allow-parallel-requests=true",
     "vastmesh.worker.handlers[3].route=/fail", "vastmesh.worker.handlers[3].workload=constant:0",
-    "vastmesh.worker.handlers[4].route=/fifo", "vastmesh.worker.handlers[4].workload=constant:0"})
+    "vastmesh.worker.handlers[4].route=/fifo", "vastmesh.worker.handlers[4].workload=constant:0",
+    "vastmesh.worker.handlers[5].route=/endless", "vastmesh.worker.handlers[5].workload=constant:7",
+    "vastmesh.worker.handlers[5].allow-parallel-requests=true"})
 class WorkerServingIntegrationTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
@@ -53,12 +56,7 @@ class WorkerServingIntegrationTests {
   final HttpClient http = HttpClient.newHttpClient();
 
   HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new WorkerCalls(http, port).post(path, body, headers);
   }
 
   String signed(String payload) {
@@ -196,5 +194,29 @@ class WorkerServingIntegrationTests {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aClientThatLeavesIsCancelledUpstreamAndCountedAs499() throws Exception {
+    String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "777001");
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("POST /endless HTTP/1.1\r\nHost: w\r\nContent-Type: application/json\r\nContent-Length: "
+          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      byte[] head = new byte[256];
+      assertThat(socket.getInputStream().read(head)).as("the stream started").isPositive();
+    }
+
+    assertThat(UPSTREAM.endlessAbandoned.await(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the model server's stream was abandoned, not read to its end").isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("777001"))) {
+      Thread.sleep(50);
+    }
+    assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
+        .contains("\"request_idx\":777001,\"success\":false,\"status\":\"Cancelled\""));
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("vastmesh_worker_requests_total{outcome=\"client_disconnected\",route=\"/endless\"} 1.0")
+        .contains("vastmesh_worker_load ").contains("vastmesh_worker_phase{phase=\"ready\"} 1.0");
   }
 }

@@ -19,6 +19,8 @@ public final class AutoscalerDouble implements AutoCloseable {
   private final KeyPair keys;
   public final java.util.List<String> statusReports = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final java.util.List<String> deleteReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** When false, {@code /pubkey/} answers 503 (an autoscaler that cannot hand out its key). */
+  public volatile boolean servesKey = true;
 
   public AutoscalerDouble() {
     try {
@@ -35,6 +37,11 @@ public final class AutoscalerDouble implements AutoCloseable {
         + "\n-----END PUBLIC KEY-----\n";
     server.createContext("/pubkey/", exchange -> {
       byte[] bytes = pem.getBytes(StandardCharsets.UTF_8);
+      if (!servesKey) {
+        exchange.sendResponseHeaders(503, -1);
+        exchange.close();
+        return;
+      }
       exchange.sendResponseHeaders(200, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

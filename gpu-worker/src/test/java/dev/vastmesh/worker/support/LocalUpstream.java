@@ -16,6 +16,13 @@ public final class LocalUpstream implements AutoCloseable {
 
   private final HttpServer server;
   public final List<String> bodies = new CopyOnWriteArrayList<>();
+  /** What {@code GET /health} answers; the test changes it. */
+  public volatile int healthStatus = 200;
+  /** What the benchmark route {@code /bench} answers. */
+  public volatile int benchStatus = 200;
+  public final java.util.concurrent.atomic.AtomicInteger benchCalls = new java.util.concurrent.atomic.AtomicInteger();
+  /** Set when a client of {@code /endless} went away mid-stream. */
+  public final java.util.concurrent.CountDownLatch endlessAbandoned = new java.util.concurrent.CountDownLatch(1);
 
   public LocalUpstream() {
     try {
@@ -52,6 +59,34 @@ public final class LocalUpstream implements AutoCloseable {
         sleep(400);
         out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
       }
+    });
+    server.createContext("/health", exchange -> {
+      exchange.sendResponseHeaders(healthStatus, -1);
+      exchange.close();
+    });
+    server.createContext("/bench", exchange -> {
+      read(exchange);
+      benchCalls.incrementAndGet();
+      sleep(5);
+      json(exchange, benchStatus, "{\"data\":[]}");
+    });
+    server.createContext("/endless", exchange -> {
+      read(exchange);
+      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int i = 0; i < 200; i++) {
+          out.write(("data: " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          sleep(50);
+        }
+      } catch (IOException gone) {
+        endlessAbandoned.countDown();
+      }
+    });
+    server.createContext("/on-close", exchange -> {
+      read(exchange);
+      json(exchange, 200, "{}");
     });
     server.start();
   }

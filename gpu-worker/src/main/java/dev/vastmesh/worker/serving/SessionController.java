@@ -1,0 +1,123 @@
+package dev.vastmesh.worker.serving;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Vast's session endpoints. {@code /session/create} is a request like any other (signed wrapper,
+ * or the worker's bearer token) whose payload is {@code {lifetime, on_close_route,
+ * on_close_payload}}: 201 with the session's id and expiration, 429 past the session limit.
+ * {@code /session/end}, {@code /session/get} and {@code /session/health} take
+ * {@code {"session_id": ...}}: the unguessable id is the caller's credential; an unknown or
+ * expired one is 410, as on the serving routes.
+ */
+@RestController
+class SessionController {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final long MAX_LIFETIME_SECONDS = 86_400;
+  private static final Map<String, String> INVALID_SESSION = Map.of("error", "invalid session");
+
+  private final Callers callers;
+  private final Sessions sessions;
+
+  SessionController(Callers callers, Sessions sessions) {
+    this.callers = callers;
+    this.sessions = sessions;
+  }
+
+  @PostMapping(path = "/session/create", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> create(HttpServletRequest request) throws IOException {
+    Optional<JsonNode> root = parse(request);
+    if (root.isEmpty()) {
+      return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
+    }
+    JsonNode payload;
+    switch (callers.check(root.get(), request.getHeader("Authorization"))) {
+      case Callers.Refused refused -> {
+        return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_JSON).body(refused.body());
+      }
+      case Callers.Signed signed -> payload = signed.payload();
+      case Callers.Bearer bearer -> payload = bearer.payload();
+    }
+    JsonNode lifetime = payload.path("lifetime");
+    if (!lifetime.isMissingNode() && (!lifetime.isNumber() || lifetime.asDouble() <= 0 || lifetime.asDouble() > MAX_LIFETIME_SECONDS)) {
+      return ResponseEntity.unprocessableContent().body(Map.of("lifetime", "must be a number of seconds in (0, 86400]"));
+    }
+    String onClose = payload.path("on_close_route").isString() ? payload.path("on_close_route").asString() : null;
+    // The close route is called on the model server only: a path, never a URL of its own.
+    if (onClose != null && (!onClose.startsWith("/") || onClose.startsWith("//") || onClose.contains("\\"))) {
+      return ResponseEntity.unprocessableContent().body(Map.of("on_close_route", "must be a path on the model server"));
+    }
+    Duration duration = Duration.ofMillis(lifetime.isMissingNode() ? 60_000 : Math.round(lifetime.asDouble() * 1000));
+    JsonNode onClosePayload = payload.has("on_close_payload") ? payload.get("on_close_payload") : null;
+    Optional<Sessions.Session> session = sessions.create(duration, onClose, onClosePayload);
+    if (session.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", "session limit reached"));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(describe(session.get()));
+  }
+
+  @PostMapping(path = "/session/end", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> end(HttpServletRequest request) throws IOException {
+    return withSession(request, id -> sessions.end(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ended", true)));
+  }
+
+  @PostMapping(path = "/session/get", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> get(HttpServletRequest request) throws IOException {
+    return withSession(request, id -> sessions.get(id).map(SessionController::describe));
+  }
+
+  @PostMapping(path = "/session/health", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> health(HttpServletRequest request) throws IOException {
+    return withSession(request, id -> sessions.get(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ok", true)));
+  }
+
+  private ResponseEntity<?> withSession(HttpServletRequest request,
+      Function<String, Optional<Map<String, Object>>> action) throws IOException {
+    Optional<JsonNode> root = parse(request);
+    if (root.isEmpty()) {
+      return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
+    }
+    JsonNode id = root.get().path("session_id");
+    if (!id.isString() || id.asString().isBlank()) {
+      return ResponseEntity.unprocessableContent().body(Map.of("session_id", "field missing"));
+    }
+    return action.apply(id.asString()).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).body(INVALID_SESSION));
+  }
+
+  private static Map<String, Object> describe(Sessions.Session session) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("session_id", session.id());
+    body.put("expiration", session.expiresAt().toEpochMilli() / 1000.0);
+    body.put("lifetime", session.lifetime().toMillis() / 1000.0);
+    body.put("created_at", session.createdAt().toEpochMilli() / 1000.0);
+    if (session.onCloseRoute() != null) {
+      body.put("on_close_route", session.onCloseRoute());
+    }
+    return body;
+  }
+
+  private static Optional<JsonNode> parse(HttpServletRequest request) throws IOException {
+    try (var in = request.getInputStream()) {
+      JsonNode node = JSON.readTree(in.readNBytes(64 * 1024));
+      return node == null || !node.isObject() ? Optional.empty() : Optional.of(node);
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
+  }
+}
