@@ -13,8 +13,11 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
-# start_stub_nginx PORT LOCATION STATUS: nginx answering STATUS to any request under LOCATION.
+# start_stub_nginx PORT LOCATION STATUS [BODY]: nginx answering STATUS (with BODY as JSON, if
+# given) to any request under LOCATION.
 start_stub_nginx() {
+  local answer="return $3;"
+  [ $# -ge 4 ] && answer="default_type application/json; return $3 '$4';"
   cat > "$bench_work/nginx.conf" <<NGINX
 worker_processes 1;
 pid $bench_work/nginx.pid;
@@ -25,7 +28,7 @@ http {
   client_body_temp_path $bench_work;
   server {
     listen 127.0.0.1:$1;
-    location $2 { client_max_body_size 2m; return $3; }
+    location $2 { client_max_body_size 2m; $answer }
   }
 }
 NGINX

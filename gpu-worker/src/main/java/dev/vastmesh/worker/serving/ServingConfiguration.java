@@ -4,6 +4,9 @@ import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.lifecycle.WorkerState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import dev.vastmesh.worker.report.WorkerStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +21,25 @@ class ServingConfiguration {
   @Bean
   Admission admission(WorkerProperties properties) {
     return new Admission(properties.vast().maxPerf());
+  }
+
+  @Bean
+  ServletRegistrationBean<ServingServlet> servingServlet(WorkerProperties properties, Callers callers, Sessions sessions,
+      Admission admission, WorkerStatus status, ModelServer modelServer, MeterRegistry meters) {
+    ServingServlet servlet = new ServingServlet(properties, callers, sessions, admission, status, modelServer, meters);
+    String[] routes = properties.handlers().stream().map(WorkerProperties.Handler::route).distinct().toArray(String[]::new);
+    ServletRegistrationBean<ServingServlet> registration = new ServletRegistrationBean<>(servlet, routes);
+    registration.setName("serving");
+    registration.setLoadOnStartup(1);
+    // Without routes the servlet is registered for no path at all: Spring MVC answers 404.
+    registration.setEnabled(routes.length > 0);
+    return registration;
+  }
+
+  @Bean(destroyMethod = "close")
+  ModelServer modelServer(WorkerProperties properties) {
+    // As many connections as requests may be forwarded at once; the FIFO handlers need only one.
+    return new ModelServer(properties.modelServer(), 1024);
   }
 
   /** The figures the autoscaler sees, for Prometheus too; the phase is one series per phase, 1 for the current one. */

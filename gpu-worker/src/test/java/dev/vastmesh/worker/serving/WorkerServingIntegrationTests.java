@@ -74,7 +74,8 @@ class WorkerServingIntegrationTests {
 
   @Test
   void theAutoscalerHearsAboutRequestsAndTheirEnd() throws Exception {
-    assertThat(post("/v1/embeddings", signed("{\"input\":[\"a\",\"b\",\"c\"]}")).statusCode()).isEqualTo(200);
+    String request = signed("{\"input\":[\"a\",\"b\",\"c\"]}").replace("10203040", "555001");
+    assertThat(post("/v1/embeddings", request).statusCode()).isEqualTo(200);
 
     // Other tests share this worker, so a report may count their requests too: at least ours.
     java.util.function.Predicate<String> ours = report -> {
@@ -82,7 +83,7 @@ class WorkerServingIntegrationTests {
       return json.get("cur_perf").asDouble() >= 3.0 && json.get("num_requests_recieved").asLong() >= 1;
     };
     long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && (AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("10203040"))
+    while (System.nanoTime() < deadline && (AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("555001"))
         || AUTOSCALER.statusReports.stream().noneMatch(ours))) {
       Thread.sleep(50);
     }
@@ -90,7 +91,7 @@ class WorkerServingIntegrationTests {
         .contains("\"id\":12345678").contains("\"mtoken\":\"mtoken-1\"").contains("\"url\":\"" + WORKER_URL + "\"")
         .contains("\"max_perf\":1.0").contains("\"loadtime\":"));
     assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
-        .contains("\"worker_id\":12345678").contains("\"request_idx\":10203040").contains("\"success\":true"));
+        .contains("\"worker_id\":12345678").contains("\"request_idx\":555001,\"success\":true,\"status\":\"Success\""));
   }
 
   @Test

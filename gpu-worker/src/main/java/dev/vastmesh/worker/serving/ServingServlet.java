@@ -7,25 +7,21 @@ import dev.vastmesh.worker.workload.Workloads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,14 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
  * that is not JSON or lacks fields, 401 for a bad signature, 429 when the estimated wait exceeds
  * the handler's max queue time, 410 for an unknown session, 500 when the model server fails, and
  * otherwise the model server's own status, headers and body, streamed as they arrive.
+ *
+ * <p>A plain servlet mapped to exactly the configured routes, not a controller: the hot path skips
+ * the framework's handler lookup and argument binding, measured at a third of the worker's own
+ * cost (docs/benchmarks.md).
  */
-@RestController
-class WorkerController {
+class ServingServlet extends HttpServlet {
 
-  private static final Logger log = LoggerFactory.getLogger(WorkerController.class);
+  private static final Logger log = LoggerFactory.getLogger(ServingServlet.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private record Route(WorkerProperties.Handler handler, WorkloadCalculator workload) {
+  /** A served route with its meters, built once: a meter lookup per request is measurable. */
+  private record Route(WorkerProperties.Handler handler, WorkloadCalculator workload, Timer queueWait, Timer upstream,
+      Counter rejectedLoad) {
   }
 
   private final Map<String, Route> routes = new HashMap<>();
@@ -54,11 +55,12 @@ class WorkerController {
   private final Admission admission;
   private final WorkerStatus status;
   private final MeterRegistry meters;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final ModelServer modelServer;
+  private final Map<String, Map<String, Counter>> outcomes = new ConcurrentHashMap<>();
 
-  WorkerController(WorkerProperties properties, Callers callers, Sessions sessions, Admission admission, WorkerStatus status,
-      MeterRegistry meters) {
+  ServingServlet(WorkerProperties properties, Callers callers, Sessions sessions, Admission admission, WorkerStatus status,
+      ModelServer modelServer, MeterRegistry meters) {
+    this.modelServer = modelServer;
     this.callers = callers;
     this.sessions = sessions;
     this.status = status;
@@ -66,12 +68,25 @@ class WorkerController {
     this.admission = admission;
     this.meters = meters;
     for (WorkerProperties.Handler handler : properties.handlers()) {
-      routes.put(handler.route(), new Route(handler, Workloads.parse(handler.workload())));
+      String route = handler.route();
+      routes.put(route, new Route(handler, Workloads.parse(handler.workload()),
+          Timer.builder("vastmesh.worker.queue.wait").description("time a request waited for its turn").tag("route", route).register(meters),
+          Timer.builder("vastmesh.worker.upstream").description("model server time, to the end of its answer").tag("route", route).register(meters),
+          Counter.builder("vastmesh.worker.rejected.load").description("workload refused with 429").tag("route", route).register(meters)));
     }
   }
 
-  @PostMapping("/**")
-  void serve(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    try {
+      serve(request, response);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      response.sendError(503);
+    }
+  }
+
+  private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
     String path = request.getRequestURI();
     Route route = routes.get(path);
     if (route == null) {
@@ -114,7 +129,7 @@ class WorkerController {
     double workload = route.workload().safely(payload);
     double wait = admission.estimatedWaitSeconds();
     if (wait > route.handler().maxQueueTime().toMillis() / 1000.0) {
-      Counter.builder("vastmesh.worker.rejected.load").tag("route", path).register(meters).increment(workload);
+      route.rejectedLoad().increment(workload);
       status.rejected(workload);
       respond(response, 429, "{\"error\":\"estimated queue time exceeds the handler's maximum\"}", path, "queue_full");
       return;
@@ -131,9 +146,9 @@ class WorkerController {
         admission.acquireFifo();
       }
       startedAt = System.currentTimeMillis() / 1000.0;
-      Timer.builder("vastmesh.worker.queue.wait").tag("route", path).register(meters).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
+      route.queueWait().record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
       try {
-        result = proxy(path, forward, response);
+        result = proxy(route, path, forward, response);
       } finally {
         if (fifo) {
           admission.releaseFifo();
@@ -162,30 +177,34 @@ class WorkerController {
    * that goes away is the protocol's 499: the model server's answer is abandoned (closing its
    * stream cancels the upstream exchange) and the request counts as cancelled.
    */
-  private Result proxy(String path, byte[] body, HttpServletResponse response) throws IOException, InterruptedException {
+  private Result proxy(Route route, String path, byte[] body, HttpServletResponse response) throws IOException {
     long started = System.nanoTime();
-    HttpResponse<InputStream> upstream;
+    ModelServer.Answer upstream;
     try {
-      upstream = http.send(HttpRequest.newBuilder(properties.modelServer().resolve(path))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      upstream = modelServer.post(path, body);
     } catch (IOException e) {
       log.warn("model server call to {} failed: {}", path, e.toString());
       respond(response, 500, "{\"error\":\"model server unavailable\"}", path, "upstream_failed");
       return Result.FAILED;
     }
-    response.setStatus(upstream.statusCode());
-    String contentType = upstream.headers().firstValue("Content-Type").orElse(null);
-    if (contentType != null) {
-      response.setContentType(contentType);
-    }
-    boolean stream = contentType != null && (contentType.startsWith("text/event-stream")
-        || contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/jsonl"))
-        || upstream.headers().firstValue("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
-    boolean ok = upstream.statusCode() / 100 == 2;
-    String outcome = ok ? "ok" : "upstream_" + upstream.statusCode() / 100 + "xx";
-    Result result = ok ? Result.SUCCEEDED : Result.FAILED;
-    try (InputStream in = upstream.body()) {
+    String outcome;
+    Result result;
+    try (upstream) {
+      response.setStatus(upstream.status());
+      String contentType = upstream.contentType();
+      if (contentType != null) {
+        response.setContentType(contentType);
+      }
+      boolean stream = upstream.chunked() || contentType != null && (contentType.startsWith("text/event-stream")
+          || contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/jsonl"));
+      if (stream) {
+        // The client learns at once that a stream is coming, as it would from the model server.
+        response.flushBuffer();
+      }
+      boolean ok = upstream.status() / 100 == 2;
+      outcome = ok ? "ok" : "upstream_" + upstream.status() / 100 + "xx";
+      result = ok ? Result.SUCCEEDED : Result.FAILED;
+      InputStream in = upstream.body();
       OutputStream out = response.getOutputStream();
       byte[] buffer = new byte[8192];
       int n;
@@ -196,23 +215,27 @@ class WorkerController {
           log.warn("model server answer for {} broke off: {}", path, upstreamBroke.toString());
           outcome = "upstream_failed";
           result = Result.FAILED;
+          upstream.abandon();
           break;
         }
         if (n < 0) {
-          out.flush();
           break;
         }
-        out.write(buffer, 0, n);
-        if (stream) {
-          out.flush();
+        try {
+          out.write(buffer, 0, n);
+          if (stream) {
+            out.flush();
+          }
+        } catch (IOException clientGone) {
+          outcome = "client_disconnected";
+          result = Result.CANCELLED;
+          upstream.abandon();
+          log.debug("client left during {}: {}", path, clientGone.toString());
+          break;
         }
       }
-    } catch (IOException clientGone) {
-      outcome = "client_disconnected";
-      result = Result.CANCELLED;
-      log.debug("client left during {}: {}", path, clientGone.toString());
     }
-    Timer.builder("vastmesh.worker.upstream").tag("route", path).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    route.upstream().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     count(path, outcome);
     return result;
   }
@@ -227,6 +250,7 @@ class WorkerController {
   private void count(String path, String outcome) {
     // Route is bounded: unknown paths count as one label.
     String route = routes.containsKey(path) ? path : "unknown";
-    Counter.builder("vastmesh.worker.requests").tag("route", route).tag("outcome", outcome).register(meters).increment();
+    outcomes.computeIfAbsent(route, r -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, o -> Counter.builder("vastmesh.worker.requests")
+        .description("requests by route and outcome").tag("route", route).tag("outcome", o).register(meters)).increment();
   }
 }

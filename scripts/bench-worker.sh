@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# gpu-worker benchmark: the same requests straight to the model server and through the worker,
+# measured in the same run, at 64 connections (wrk), plus time-to-first-byte of a stream.
+#   1. a zero-work upstream (nginx answering a constant JSON): the worker's own cost;
+#   2. an upstream that spends WORK_MS (default 5) per request: a realistic model server;
+#   3. streaming: time to the first event, direct vs through the worker (median of 100, each on a
+#      new connection).
+# Needs wrk, nginx, curl and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .mvn/select-jdk.sh
+vastmesh_select_jdk
+./mvnw -B -q -pl gpu-worker -am package -DskipTests -Denforcer.skip
+duration=${DURATION:-15s}
+work_ms=${WORK_MS:-5}
+nginx_port=3981
+slow_port=3982
+worker_port=3980
+token=bench-token
+. scripts/bench/common.sh
+work=$bench_work
+start_stub_nginx "$nginx_port" / 200 '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,0.2]}]}'
+"$JAVA_HOME/bin/java" scripts/bench/SlowUpstream.java $slow_port "$work_ms" >"$work/slow.log" 2>&1 &
+bench_started $!
+
+start_worker() { # upstream-port
+  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar gpu-worker/target/gpu-worker.jar --server.port=$worker_port \
+    --vastmesh.worker.model-server=http://127.0.0.1:$1 --vastmesh.worker.token=$token \
+    --vastmesh.worker.vast.unsecured=true --vastmesh.worker.vast.max-perf=1000000000 \
+    --vastmesh.worker.handlers[0].route=/v1/embeddings --vastmesh.worker.handlers[0].workload=array-length:/input \
+    --vastmesh.worker.handlers[0].allow-parallel-requests=true \
+    --vastmesh.worker.handlers[1].route=/stream --vastmesh.worker.handlers[1].allow-parallel-requests=true \
+    --logging.level.root=WARN >"$work/worker.log" 2>&1 &
+  worker_pid=$!
+  bench_started $worker_pid
+  for _ in $(seq 1 120); do curl -sf localhost:$worker_port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
+}
+
+run() { # label url
+  echo "-- $1"
+  TOKEN=$token wrk -t2 -c64 -d"$duration" --latency -s scripts/bench/embeddings.lua "$2" | grep -E "Requests/sec|50%|99%|Non-2xx|error"
+}
+
+compare() { # label upstream-port
+  echo "== $1"
+  start_worker "$2"
+  TOKEN=$token wrk -t2 -c64 -d5s -s scripts/bench/embeddings.lua http://127.0.0.1:$worker_port/v1/embeddings >/dev/null
+  TOKEN=$token wrk -t2 -c64 -d3s -s scripts/bench/embeddings.lua http://127.0.0.1:$2/v1/embeddings >/dev/null
+  run "direct" "http://127.0.0.1:$2/v1/embeddings"
+  run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings"
+  kill $worker_pid; wait $worker_pid 2>/dev/null || true
+}
+
+compare "zero-work upstream (nginx, constant JSON)" $nginx_port
+compare "upstream spending ${work_ms} ms per request" $slow_port
+
+echo "== streaming: time to first byte (first event at once, the next 100 ms later)"
+start_worker $slow_port
+python3 scripts/bench/first_event.py "http://127.0.0.1:$worker_port/stream" 50 $token >/dev/null
+echo "-- direct: $(python3 scripts/bench/first_event.py "http://127.0.0.1:$slow_port/stream" 100)"
+echo "-- through the worker: $(python3 scripts/bench/first_event.py "http://127.0.0.1:$worker_port/stream" 100 $token)"
