@@ -30,13 +30,15 @@ import org.springframework.stereotype.Component;
  * drops. Each is a canonical event sent to a webhook-gateway source, signed the Standard Webhooks
  * way with {@code webhook-id} = the event id, so a resend after a lost answer is recognised as a
  * replay and delivered once. Sending never blocks the worker: it happens on its own virtual
- * thread, with three tries.
+ * thread, with up to eight tries backing off from 1 s to 30 s (about two and a half minutes, so
+ * a gateway restart does not lose the event).
  */
 @Component
 public class WorkerEvents implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerEvents.class);
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 8;
+  private static final long MAX_BACKOFF_MILLIS = 30_000;
 
   private final WorkerProperties properties;
   private final WorkerProperties.Events config;
@@ -112,7 +114,7 @@ public class WorkerEvents implements SmartLifecycle {
         return;
       }
       try {
-        Thread.sleep(500L << attempt);
+        Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 500L << attempt));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -1,0 +1,55 @@
+package dev.vastmesh.examples.controlplane;
+
+import java.io.PrintStream;
+
+/** What a new user needs once everything is up: where each service is, the credentials, and commands to try. */
+record Banner(Topology topology, Credentials credentials) {
+
+  void print(PrintStream out) {
+    String registry = Topology.url(topology.registryPort(0));
+    String gateway = Topology.url(topology.gatewayPort(0));
+    String worker = Topology.url(topology.workerPort());
+    out.println();
+    out.println("vastmesh is running" + (topology.ha() ? " in HA mode (Redis)" : "") + ". Ctrl-C stops everything.");
+    out.println();
+    for (int i = 0; i < topology.replicas(); i++) {
+      String suffix = topology.ha() ? " (replica " + (char) ('a' + i) + ")" : "";
+      out.println("  registry-service   " + Topology.url(topology.registryPort(i)) + suffix + "   Swagger UI: /swagger-ui.html");
+      out.println("  webhook-gateway    " + Topology.url(topology.gatewayPort(i)) + suffix);
+      out.println("  event-router       " + Topology.url(topology.routerPort(i)) + suffix);
+    }
+    out.println("  gpu-worker         " + worker + "   (in front of the model server)");
+    out.println("  model server       " + Topology.url(topology.modelPort()) + "   all-MiniLM-L6-v2 on the CPU");
+    out.println("  demo agent         " + Topology.url(topology.agentPort()) + "   prints every event it receives, below");
+    out.println();
+    out.println("Credentials (generated for this run; they are secrets):");
+    out.println("  REGISTRY_ADMIN_TOKEN=" + credentials.registryAdmin());
+    out.println("  WORKER_TOKEN=" + credentials.worker());
+    out.println("  CI_WEBHOOK_SECRET=" + credentials.ciSource() + "   (gateway source \"ci\", Standard Webhooks)");
+    out.println("  ROUTER_TOKEN=" + credentials.router() + "   (router ingest and admin API)");
+    out.println();
+    out.println("Try:");
+    out.println("  # the live instances (the worker registers once its model is loaded and benchmarked)");
+    out.println("  curl -s -H 'Authorization: Bearer " + credentials.registryAdmin() + "' " + registry + "/api/v1/vastai/registry");
+    out.println();
+    out.println("  # embeddings through the worker (and the same call straight to the model server)");
+    out.println("  curl -s -H 'Authorization: Bearer " + credentials.worker() + "' -H 'Content-Type: application/json' \\");
+    out.println("       -d '{\"input\":[\"hello GPU\"]}' " + worker + "/v1/embeddings | head -c 300; echo");
+    out.println("  curl -s -H 'Content-Type: application/json' -d '{\"input\":[\"hello GPU\"]}' "
+        + Topology.url(topology.modelPort()) + "/v1/embeddings | head -c 300; echo");
+    out.println();
+    out.println("  # a signed deployment event from CI; the demo agent prints it (send it twice: delivered once)");
+    out.println("  SECRET='" + credentials.ciSource() + "'");
+    out.println("  ID=$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen | tr A-Z a-z); TS=$(date +%s)");
+    out.println("  BODY='{\"specversion\":\"1.0\",\"id\":\"'$ID'\",\"source\":\"/ci/demo\",\"type\":\"vastai.deployment.started\","
+        + "\"time\":\"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'\",\"datacontenttype\":\"application/json\","
+        + "\"data\":{\"deployment_id\":\"demo-1\",\"requested_instances\":1}}'");
+    out.println("  KEY=$(printf '%s' \"${SECRET#whsec_}\" | base64 -d | od -An -v -tx1 | tr -d ' \\n')");
+    out.println("  SIG=$(printf '%s' \"$ID.$TS.$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | base64)");
+    out.println("  curl -s -w ' HTTP %{http_code}\\n' -H \"webhook-id: $ID\" -H \"webhook-timestamp: $TS\" "
+        + "-H \"webhook-signature: v1,$SIG\" \\");
+    out.println("       -H 'Content-Type: application/cloudevents+json' --data \"$BODY\" " + gateway + "/api/v1/webhooks/ci");
+    out.println();
+    out.println("Events delivered to the agents:");
+  }
+}

@@ -1,0 +1,203 @@
+package dev.vastmesh.examples.controlplane;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The whole control plane on one machine, every service a real process: the embeddings model
+ * server, the demo agent, the event router, the registry, the webhook gateway and a gpu-worker
+ * in front of the model server — or, with {@code --ha}, two replicas each of router, registry and
+ * gateway sharing the local Redis. Fresh credentials each run. Closing stops everything, workers
+ * first, so nothing is left running.
+ *
+ * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR]}; the jars
+ * are taken from each module's {@code target} folder under the repository.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private final Topology topology;
+  private final Credentials credentials;
+  private final List<ServiceProcess> processes = new ArrayList<>();
+  private final List<Integer> ports = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private ControlPlane(Topology topology, Credentials credentials) {
+    this.topology = topology;
+    this.credentials = credentials;
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean ha = false;
+    Path repo = Path.of("").toAbsolutePath();
+    Path workDir = null;
+    for (String arg : args) {
+      if (arg.equals("--ha")) {
+        ha = true;
+      } else if (arg.startsWith("--repo=")) {
+        repo = Path.of(arg.substring(7)).toAbsolutePath();
+      } else if (arg.startsWith("--work-dir=")) {
+        workDir = Path.of(arg.substring(11)).toAbsolutePath();
+      } else {
+        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR]");
+        System.exit(2);
+      }
+    }
+    if (workDir == null) {
+      workDir = Files.createTempDirectory("vastmesh-");
+    }
+    Topology topology = new Topology(ha, 0, false, newRedisPrefix(), repo, workDir, List.of(), List.of());
+    ControlPlane plane = new ControlPlane(topology, Credentials.generate());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nvastmesh: stopping ...");
+      plane.close();
+      System.out.println("vastmesh: stopped; logs are in " + topology.workDir());
+    }));
+    try {
+      plane.start(System.out);
+    } catch (RuntimeException e) {
+      System.err.println("vastmesh: " + e.getMessage());
+      System.exit(1);
+    }
+    new Banner(topology, plane.credentials).print(System.out);
+    plane.followAgent(System.out);
+  }
+
+  /** A run for tests: a port offset, test timings, extra JVM and worker options. */
+  public static ControlPlane forTests(boolean ha, int portOffset, Path repo, Path workDir, List<String> workerArgs) {
+    return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), repo, workDir,
+        List.of("-XX:TieredStopAtLevel=1"), workerArgs), Credentials.generate());
+  }
+
+  static String newRedisPrefix() {
+    byte[] bytes = new byte[4];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return "vastmesh:demo:" + HexFormat.of().formatHex(bytes) + ":";
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** Starts every process, then waits until each answers its readiness probe. */
+  public void start(PrintStream out) throws IOException, InterruptedException {
+    Files.createDirectories(topology.workDir());
+    Files.deleteIfExists(topology.modelLog());
+    out.println("vastmesh: starting the control plane" + (topology.ha() ? " (HA: 2 replicas each, state in Redis)" : "")
+        + "; logs in " + topology.workDir());
+    add("embeddings-model-server", jar("examples/embeddings-model-server", "embeddings-model-server"),
+        List.of("--port=" + topology.modelPort(), "--log-file=" + topology.modelLog()), topology.modelPort(), "/health");
+    add("demo-agent", jar("examples/demo-agent", "demo-agent"), List.of("--port=" + topology.agentPort(),
+        "--agent.cluster-operator=" + credentials.clusterOperator(), "--agent.cost-intelligence-monitor=" + credentials.costMonitor()),
+        topology.agentPort(), "/received");
+    for (int i = 0; i < topology.replicas(); i++) {
+      add(replicaName("event-router", i), jar("event-router", "event-router"), topology.routerArgs(i, credentials),
+          topology.routerPort(i), "/actuator/health/readiness");
+    }
+    for (int i = 0; i < topology.replicas(); i++) {
+      add(replicaName("registry-service", i), jar("registry-service", "registry-service"), topology.registryArgs(i, credentials),
+          topology.registryPort(i), "/actuator/health/readiness");
+      add(replicaName("webhook-gateway", i), jar("webhook-gateway", "webhook-gateway"), topology.gatewayArgs(i, credentials),
+          topology.gatewayPort(i), "/actuator/health/readiness");
+    }
+    add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.workerArgs(credentials), topology.workerPort(),
+        "/actuator/health/readiness");
+    List<Integer> busy = ports.stream().filter(port -> !free(port)).toList();
+    if (!busy.isEmpty()) {
+      // Another run (or anything else) holds the port: its answers would pass for ours.
+      throw new IllegalStateException("ports already in use on 127.0.0.1: " + busy + " (is another vastmesh running?)");
+    }
+    // The worker starts last: once its model is loaded it registers and reports at once, and
+    // the demo should show that, not retries against services still starting.
+    List<ServiceProcess> services = processes.subList(0, processes.size() - 1);
+    for (ServiceProcess process : services) {
+      process.start();
+    }
+    for (ServiceProcess process : services) {
+      process.awaitReady(http, Duration.ofSeconds(180));
+      out.println("vastmesh: " + process.name() + " is up");
+    }
+    ServiceProcess worker = processes.getLast();
+    worker.start();
+    worker.awaitReady(http, Duration.ofSeconds(180));
+    out.println("vastmesh: " + worker.name() + " is up (it registers once the model is loaded and benchmarked)");
+  }
+
+  private String replicaName(String service, int replica) {
+    return topology.ha() ? service + "-" + (char) ('a' + replica) : service;
+  }
+
+  private Path jar(String module, String name) {
+    Path jar = topology.repo().resolve(module).resolve("target").resolve(name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("missing " + jar + ": build first (./mvnw package -DskipTests)");
+    }
+    return jar;
+  }
+
+  private void add(String name, Path jar, List<String> args, int port, String readiness) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+        "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(topology.jvmOptions());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    ports.add(port);
+    processes.add(new ServiceProcess(name, command, topology.workDir().resolve(name + ".log"),
+        URI.create(Topology.url(port) + readiness)));
+  }
+
+  private static boolean free(int port) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public Optional<ServiceProcess> process(String name) {
+    return processes.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Prints the demo agent's lines as they are written, until interrupted. */
+  private void followAgent(PrintStream out) throws IOException, InterruptedException {
+    Path log = process("demo-agent").orElseThrow().log();
+    long position = 0;
+    while (true) {
+      long size = Files.size(log);
+      if (size > position) {
+        try (var channel = java.nio.channels.FileChannel.open(log)) {
+          var buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position, 1 << 20));
+          channel.read(buffer, position);
+          position += buffer.position();
+          out.print(new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** Stops everything, in reverse start order: the worker deregisters before the registry goes. */
+  @Override
+  public void close() {
+    for (ServiceProcess process : processes.reversed()) {
+      process.stop(Duration.ofSeconds(15));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vastmesh.examples.controlplane;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the control plane as an operating-system process, its output in a log file.
+ * Stopping asks it to shut down (SIGTERM: each service deregisters, drains and closes) and forces
+ * it after a grace period; {@link #kill()} is SIGKILL, a crash, for the tests.
+ */
+public final class ServiceProcess {
+
+  private final String name;
+  private final List<String> command;
+  private final Path log;
+  private final URI readiness;
+  private Process process;
+
+  ServiceProcess(String name, List<String> command, Path log, URI readiness) {
+    this.name = name;
+    this.command = List.copyOf(command);
+    this.log = log;
+    this.readiness = readiness;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  synchronized void start() throws IOException {
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** Waits until the readiness URL answers 200; fails early when the process died. */
+  void awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  public boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGTERM, then SIGKILL after {@code grace}. */
+  public void stop(Duration grace) {
+    Process current = process;
+    if (current == null || !current.isAlive()) {
+      return;
+    }
+    current.destroy();
+    try {
+      if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      current.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+  public void kill() throws InterruptedException {
+    Process current = process;
+    if (current != null) {
+      current.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

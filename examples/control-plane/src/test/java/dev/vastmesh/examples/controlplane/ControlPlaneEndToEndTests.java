@@ -1,0 +1,130 @@
+package dev.vastmesh.examples.controlplane;
+
+import static dev.vastmesh.examples.controlplane.EndToEnd.JSON;
+import static dev.vastmesh.examples.controlplane.EndToEnd.awaitDelivery;
+import static dev.vastmesh.examples.controlplane.EndToEnd.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole control plane on its embedded defaults, every service a real process started the way
+ * {@code ./vastmesh} starts it (with test timings: a 6 s worker TTL), and the design's flows
+ * checked end to end at the demo agent, which verifies every delivery's signature.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ControlPlaneEndToEndTests {
+
+  static final AutoscalerRecorder AUTOSCALER = new AutoscalerRecorder();
+  static ControlPlane plane;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path work = Files.createTempDirectory("vastmesh-e2e-");
+    // The worker also reports to a local autoscaler double, so its load reports can be read.
+    plane = ControlPlane.forTests(false, 40_000, EndToEnd.REPO, work, List.of(
+        "--vastmesh.worker.vast.container-id=1001", "--vastmesh.worker.vast.report-addr=" + AUTOSCALER.url(),
+        "--vastmesh.worker.vast.master-token=e2e-mtoken"));
+    plane.start(new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (plane != null) {
+      plane.close();
+    }
+    AUTOSCALER.close();
+  }
+
+  @Test
+  @Order(1)
+  void onceTheModelIsLoadedTheWorkerRegistersAndTheAgentHearsItSigned() throws Exception {
+    JsonNode registered = awaitDelivery(plane, event("vastai.mesh.registered", 1001), Duration.ofSeconds(120), "mesh.registered");
+    JsonNode ready = awaitDelivery(plane, event("vastai.instance.ready", 1001), Duration.ofSeconds(60), "instance.ready");
+
+    assertThat(registered.path("agent").asString()).isEqualTo("cluster-operator");
+    assertThat(registered.path("event").path("data").path("capabilities").toString()).contains("embeddings");
+    assertThat(ready.path("event").path("data").path("load_time_seconds").asDouble()).isPositive();
+    assertThat(Files.readString(plane.process("demo-agent").orElseThrow().log())).doesNotContain("refused");
+    // The worker benchmarked the real model before it said it was ready.
+    assertThat(AUTOSCALER.reports).anySatisfy(r -> assertThat(JSON.readTree(r).path("max_perf").asDouble()).isPositive());
+  }
+
+  @Test
+  @Order(2)
+  void aSignedDeploymentEventReachesTheClusterOperatorOnceEvenWhenReplayed() throws Exception {
+    EndToEnd.SignedMessage message = EndToEnd.deploymentStarted(plane.credentials().ciSource(), "deploy-e2e-1");
+
+    assertThat(EndToEnd.send(plane.topology().gatewayPort(0), message).statusCode()).isEqualTo(202);
+    assertThat(EndToEnd.send(plane.topology().gatewayPort(0), message).statusCode()).as("the replay").isEqualTo(200);
+
+    awaitDelivery(plane, item -> item.path("id").asString().equals(message.event().id()), Duration.ofSeconds(30), "the deployment event");
+    Thread.sleep(2000);
+    assertThat(EndToEnd.received(plane)).filteredOn(item -> item.path("id").asString().equals(message.event().id()))
+        .singleElement().satisfies(item -> {
+          assertThat(item.path("agent").asString()).isEqualTo("cluster-operator");
+          assertThat(item.path("type").asString()).isEqualTo("vastai.deployment.started");
+        });
+    EndToEnd.SignedMessage forged = EndToEnd.deploymentStarted("whsec_" + "A".repeat(44), "deploy-forged");
+    assertThat(EndToEnd.send(plane.topology().gatewayPort(0), forged).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(3)
+  void embeddingsThroughTheWorkerAreTheModelsOwnAndTheWorkerReportsTheLoad() throws Exception {
+    String request = "{\"input\":[\"GPU workers on Vast.ai\",\"a control plane\",\"cheap and safe\"]}";
+    JsonNode viaWorker = JSON.readTree(EndToEnd.post("http://127.0.0.1:" + plane.topology().workerPort() + "/v1/embeddings",
+        plane.credentials().worker(), request).body());
+    JsonNode direct = JSON.readTree(EndToEnd.post("http://127.0.0.1:" + plane.topology().modelPort() + "/v1/embeddings",
+        "none", request).body());
+
+    assertThat(viaWorker.path("data")).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonNode a = viaWorker.path("data").get(i).path("embedding");
+      JsonNode b = direct.path("data").get(i).path("embedding");
+      assertThat(a).hasSize(384);
+      for (int d = 0; d < 384; d++) {
+        assertThat(a.get(d).asDouble()).isCloseTo(b.get(d).asDouble(), within(1e-5));
+      }
+    }
+    assertThat(EndToEnd.post("http://127.0.0.1:" + plane.topology().workerPort() + "/v1/embeddings", "wrong-token", request)
+        .statusCode()).isEqualTo(401);
+
+    // The three inputs are this request's workload: the autoscaler hears it as served work.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline && AUTOSCALER.reports.stream().noneMatch(ControlPlaneEndToEndTests::servedThree)) {
+      Thread.sleep(100);
+    }
+    assertThat(AUTOSCALER.reports).anySatisfy(report -> assertThat(servedThree(report)).as(report).isTrue());
+    String metrics = EndToEnd.get("http://127.0.0.1:" + plane.topology().workerPort() + "/actuator/prometheus", "").body();
+    assertThat(metrics).contains("vastmesh_worker_requests_total{outcome=\"ok\",route=\"/v1/embeddings\"} 1.0");
+  }
+
+  private static boolean servedThree(String report) {
+    JsonNode json = JSON.readTree(report);
+    return json.path("cur_perf").asDouble() == 3.0 && json.path("num_requests_recieved").asLong() >= 1;
+  }
+
+  @Test
+  @Order(4)
+  void aWorkerThatStopsHeartbeatingIsUnregisteredAndUnhealthyAfterItsTtl() throws Exception {
+    plane.process("gpu-worker").orElseThrow().kill();
+
+    JsonNode gone = awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
+    awaitDelivery(plane, event("vastai.health.unhealthy", 1001), Duration.ofSeconds(20), "health.unhealthy");
+    assertThat(gone.path("event").path("data").path("reason").asString()).isEqualTo("expired");
+  }
+}
