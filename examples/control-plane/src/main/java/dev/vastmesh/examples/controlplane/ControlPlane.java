@@ -55,7 +55,8 @@ public final class ControlPlane implements AutoCloseable {
     if (workDir == null) {
       workDir = Files.createTempDirectory("vastmesh-");
     }
-    Topology topology = new Topology(ha, 0, false, newRedisPrefix(), repo, workDir, List.of(), List.of());
+    Topology topology = new Topology(ha, 0, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+        Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")), repo, workDir, List.of(), List.of());
     ControlPlane plane = new ControlPlane(topology, Credentials.generate());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("\nvastmesh: stopping ...");
@@ -73,8 +74,9 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** A run for tests: a port offset, test timings, extra JVM and worker options. */
-  public static ControlPlane forTests(boolean ha, int portOffset, Path repo, Path workDir, List<String> workerArgs) {
-    return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), repo, workDir,
+  public static ControlPlane forTests(boolean ha, int portOffset, String redisHost, int redisPort, Path repo, Path workDir,
+      List<String> workerArgs) {
+    return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
         List.of("-XX:TieredStopAtLevel=1"), workerArgs), Credentials.generate());
   }
 

@@ -12,9 +12,10 @@ import java.util.List;
  * @param portOffset added to every default port, so a test run does not meet a running demo
  * @param fast test configuration: short TTLs, sweeps and claim times, a small benchmark
  * @param redisPrefix the prefix of every Redis key of this run (HA only)
+ * @param redisHost the Redis the HA mode shares state in
  */
-public record Topology(boolean ha, int portOffset, boolean fast, String redisPrefix, Path repo, Path workDir,
-    List<String> jvmOptions, List<String> workerArgs) {
+public record Topology(boolean ha, int portOffset, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
+    Path workDir, List<String> jvmOptions, List<String> workerArgs) {
 
   public int workerPort() {
     return 3000 + portOffset;
@@ -58,6 +59,10 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
     return "http://127.0.0.1:" + port;
   }
 
+  private List<String> redis() {
+    return List.of("--spring.data.redis.host=" + redisHost, "--spring.data.redis.port=" + redisPort);
+  }
+
   List<String> routerArgs(int replica, Credentials credentials) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + routerPort(replica),
@@ -69,6 +74,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.router.agents.cost-intelligence-monitor.url=" + url(agentPort()) + "/agents/cost-intelligence-monitor/events",
         "--vastmesh.router.agents.cost-intelligence-monitor.secret=" + credentials.costMonitor()));
     if (ha) {
+      args.addAll(redis());
       args.addAll(List.of("--vastmesh.router.mode=redis",
           "--vastmesh.router.redis.stream=" + redisPrefix + "events",
           "--vastmesh.router.redis.key-prefix=" + redisPrefix + "router:",
@@ -91,6 +97,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
       args.addAll(List.of("--vastmesh.registry.ttl.min=2s", "--vastmesh.registry.expiry.sweep-interval=500ms"));
     }
     if (ha) {
+      args.addAll(redis());
       args.addAll(List.of("--vastmesh.registry.store=redis",
           "--vastmesh.registry.redis.key-prefix=" + redisPrefix + "registry:",
           "--vastmesh.registry.events.stream=" + redisPrefix + "events"));
@@ -111,6 +118,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.gateway.router.url=" + url(routerPort(replica)),
         "--vastmesh.gateway.router.token=" + credentials.router()));
     if (ha) {
+      args.addAll(redis());
       args.addAll(List.of("--vastmesh.gateway.mode=redis",
           "--vastmesh.gateway.redis.key-prefix=" + redisPrefix + "gateway:",
           "--vastmesh.gateway.redis.stream=" + redisPrefix + "events"));

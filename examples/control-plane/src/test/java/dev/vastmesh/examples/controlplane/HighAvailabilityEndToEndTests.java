@@ -1,0 +1,101 @@
+package dev.vastmesh.examples.controlplane;
+
+import static dev.vastmesh.examples.controlplane.EndToEnd.JSON;
+import static dev.vastmesh.examples.controlplane.EndToEnd.awaitDelivery;
+import static dev.vastmesh.examples.controlplane.EndToEnd.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vastmesh.events.testing.RedisTestSupport;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The HA mode: two replicas each of registry, gateway and router sharing the local Redis. The same
+ * flows with requests spread over the replicas, and a router replica killed (SIGKILL) in the
+ * middle of a stream of events without losing one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HighAvailabilityEndToEndTests {
+
+  static ControlPlane plane;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path work = Files.createTempDirectory("vastmesh-ha-e2e-");
+    // A real Redis (the local one, or Testcontainers on a laptop with Docker); never skipped.
+    plane = ControlPlane.forTests(true, 41_000, RedisTestSupport.host(), RedisTestSupport.port(), EndToEnd.REPO, work, List.of());
+    plane.start(new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (plane != null) {
+      plane.close();
+      RedisKeys.delete(RedisTestSupport.host(), RedisTestSupport.port(), plane.topology().redisPrefix());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theWorkerRegistersWithOneReplicaAndEveryReplicaKnowsIt() throws Exception {
+    awaitDelivery(plane, event("vastai.mesh.registered", 1001), Duration.ofSeconds(120), "mesh.registered");
+    awaitDelivery(plane, event("vastai.instance.ready", 1001), Duration.ofSeconds(60), "instance.ready");
+
+    for (int replica = 0; replica < 2; replica++) {
+      JsonNode list = JSON.readTree(EndToEnd.get("http://127.0.0.1:" + plane.topology().registryPort(replica)
+          + "/api/v1/vastai/registry", plane.credentials().registryAdmin()).body());
+      assertThat(list.path("instances").toString()).as("replica " + replica).contains("\"instance_id\":1001");
+    }
+    assertThat(EndToEnd.received(plane)).as("one registration, one delivery, though two routers consume")
+        .filteredOn(event("vastai.mesh.registered", 1001)::test).hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void eventsSpreadOverBothGatewaysAllArriveThoughARouterIsKilledMidFlow() throws Exception {
+    List<EndToEnd.SignedMessage> messages = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      EndToEnd.SignedMessage message = EndToEnd.deploymentStarted(plane.credentials().ciSource(), "deploy-ha-" + i);
+      messages.add(message);
+      assertThat(EndToEnd.send(plane.topology().gatewayPort(i % 2), message).statusCode()).isEqualTo(202);
+      if (i == 10) {
+        plane.process("event-router-a").orElseThrow().kill();
+      }
+    }
+    // A replay to the other gateway is still a replay: the replay cache is shared.
+    assertThat(EndToEnd.send(plane.topology().gatewayPort(1), messages.getFirst()).statusCode()).isEqualTo(200);
+
+    Set<String> expected = new HashSet<>(messages.stream().map(m -> m.event().id()).toList());
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Set<String> delivered = new HashSet<>();
+    while (System.nanoTime() < deadline && !delivered.containsAll(expected)) {
+      delivered.clear();
+      EndToEnd.received(plane).forEach(item -> delivered.add(item.path("id").asString()));
+      Thread.sleep(250);
+    }
+    assertThat(delivered).as("every accepted event reached the agent").containsAll(expected);
+  }
+
+  @Test
+  @Order(3)
+  void theSurvivingReplicasReportAStoppedWorkerGone() throws Exception {
+    plane.process("gpu-worker").orElseThrow().kill();
+
+    awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
+    awaitDelivery(plane, event("vastai.health.unhealthy", 1001), Duration.ofSeconds(20), "health.unhealthy");
+  }
+}
