@@ -161,5 +161,6 @@ public final class AgentDispatcher implements AutoCloseable {
   public void close() {
     running = false;
     workers.forEach(Thread::interrupt);
+    client.close();
   }
 }
