@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Vast's environment variables that do not map one to one onto a property: the worker's public
- * URL ({@code http[s]://$PUBLIC_IPADDR:$VAST_TCP_PORT_<WORKER_PORT>}) and TLS from the instance's
- * certificate when {@code USE_SSL=true}. Given as default properties, so explicit configuration wins.
+ * URL ({@code http[s]://$PUBLIC_IPADDR:$VAST_TCP_PORT_<WORKER_PORT>}) and, when
+ * {@code USE_SSL=true}, TLS from the instance's certificate plus the plain-HTTP
+ * {@code /session/end} listener on {@code WORKER_HTTP_PORT} (default WORKER_PORT + 1). Given as default properties, so explicit configuration wins.
  */
 public final class VastEnvironment {
 
@@ -31,6 +32,10 @@ public final class VastEnvironment {
       defaults.put("server.ssl.enabled", "true");
       defaults.put("server.ssl.certificate", "file:/etc/instance.crt");
       defaults.put("server.ssl.certificate-private-key", "file:/etc/instance.key");
+      // Beside the TLS port, Vast's plain-HTTP listener for /session/end.
+      String httpPort = env.apply("WORKER_HTTP_PORT");
+      defaults.put("vastmesh.worker.sessions.end-port", httpPort != null && !httpPort.isBlank() ? httpPort.strip()
+          : Integer.toString(Integer.parseInt(port) + 1));
     }
     return defaults;
   }

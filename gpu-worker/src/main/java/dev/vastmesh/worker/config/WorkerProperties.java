@@ -95,8 +95,10 @@ public record WorkerProperties(
    *
    * @param maxSessions more open sessions than this are refused (429)
    * @param sweepInterval how often expired sessions are closed
+   * @param endPort a plain-HTTP port serving only {@code /session/end} (Vast's WORKER_HTTP_PORT); 0 for none
    */
-  public record Sessions(@DefaultValue("10") @Min(0) int maxSessions, @DefaultValue("5s") Duration sweepInterval) {
+  public record Sessions(@DefaultValue("10") @Min(0) int maxSessions, @DefaultValue("5s") Duration sweepInterval,
+      @DefaultValue("0") @Min(0) int endPort) {
   }
 
   /**

@@ -23,7 +23,10 @@ class VastEnvironmentTests {
         .containsEntry(VastEnvironment.DERIVED_PUBLIC_URL, "https://203.0.113.4:41000")
         .containsEntry("server.ssl.enabled", "true")
         .containsEntry("server.ssl.certificate", "file:/etc/instance.crt")
-        .containsEntry("server.ssl.certificate-private-key", "file:/etc/instance.key");
+        .containsEntry("server.ssl.certificate-private-key", "file:/etc/instance.key")
+        .containsEntry("vastmesh.worker.sessions.end-port", "3101");
+    assertThat(VastEnvironment.defaults(Map.of("USE_SSL", "true", "WORKER_HTTP_PORT", "4000")::get))
+        .containsEntry("vastmesh.worker.sessions.end-port", "4000");
   }
 
   @Test

@@ -26,12 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
     "vastmesh.worker.token=worker-token",
     "vastmesh.worker.vast.public-url=" + SessionsIntegrationTests.WORKER_URL,
     "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].allow-parallel-requests=true",
-    "vastmesh.worker.sessions.max-sessions=2", "vastmesh.worker.sessions.sweep-interval=50ms"})
+    "vastmesh.worker.sessions.max-sessions=2", "vastmesh.worker.sessions.sweep-interval=50ms",
+    "vastmesh.worker.sessions.end-port=" + SessionsIntegrationTests.END_PORT})
 class SessionsIntegrationTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
   static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
   static final String WORKER_URL = "https://203.0.113.4:41234";
+  static final int END_PORT = 43_917;
   static final AtomicLong REQNUM = new AtomicLong(5000);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,5 +128,17 @@ class SessionsIntegrationTests {
       Thread.sleep(20);
     }
     assertThat(UPSTREAM.bodies).contains(body);
+  }
+
+  @Test
+  void theSecondListenerEndsSessionsAndServesNothingElse() throws Exception {
+    String id = create("{\"lifetime\":30}");
+    WorkerCalls plain = new WorkerCalls(http, END_PORT);
+
+    HttpResponse<String> other = plain.post("/v1/embeddings", "{\"input\":[\"a\"]}", "Authorization", "Bearer worker-token");
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(plain.post("/session/get", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(404);
+    assertThat(plain.post("/session/end", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(200);
+    assertThat(post("/session/get", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(410);
   }
 }
