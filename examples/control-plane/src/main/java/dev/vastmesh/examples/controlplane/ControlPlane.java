@@ -117,6 +117,10 @@ public final class ControlPlane implements AutoCloseable {
     }
     add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.workerArgs(credentials), topology.workerPort(),
         "/actuator/health/readiness");
+    if (topology.ha() && !redisAnswers(topology.redisHost(), topology.redisPort())) {
+      throw new IllegalStateException("HA mode needs Redis, and none answers on " + topology.redisHost() + ":" + topology.redisPort()
+          + " (start one: redis-server --daemonize yes --port 6379, or set REDIS_HOST and REDIS_PORT)");
+    }
     List<Integer> busy = ports.stream().filter(port -> !free(port)).toList();
     if (!busy.isEmpty()) {
       // Another run (or anything else) holds the port: its answers would pass for ours.
@@ -162,6 +166,20 @@ public final class ControlPlane implements AutoCloseable {
     ports.add(port);
     processes.add(new ServiceProcess(name, command, topology.workDir().resolve(name + ".log"),
         URI.create(Topology.url(port) + readiness)));
+  }
+
+  private static boolean redisAnswers(String host, int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(host, port), 1000);
+      socket.setSoTimeout(2000);
+      socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] reply = socket.getInputStream().readNBytes(5);
+      // +PONG, or -NOAUTH from a Redis that wants a password: either way a Redis is there.
+      String text = new String(reply, java.nio.charset.StandardCharsets.US_ASCII);
+      return text.startsWith("+PONG") || text.startsWith("-NOAU");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean free(int port) {
