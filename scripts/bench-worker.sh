@@ -2,7 +2,10 @@
 # gpu-worker benchmark: the same requests straight to the model server and through the worker,
 # measured in the same run, at 64 connections (wrk), plus time-to-first-byte of a stream.
 #   1. a zero-work upstream (nginx answering a constant JSON): the worker's own cost;
-#   2. an upstream that spends WORK_MS (default 5) per request: a realistic model server;
+#   2. an upstream that spends WORK_MS (default 5) per request without using the CPU, as a model
+#      server busy on its GPU does: nginx with the echo module's non-blocking echo_sleep (Debian:
+#      libnginx-mod-http-echo); without that module, a JDK server on virtual threads that sleeps
+#      (which, sharing the 2 cores, also costs CPU per request);
 #   3. streaming: time to the first event, direct vs through the worker (median of 100, each on a
 #      new connection).
 # Needs wrk, nginx, curl and python3.
@@ -19,7 +22,37 @@ worker_port=3980
 token=bench-token
 . scripts/bench/common.sh
 work=$bench_work
-start_stub_nginx "$nginx_port" / 200 '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,0.2]}]}'
+answer='{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,0.2]}]}'
+echo_module=/usr/lib/nginx/modules/ngx_http_echo_module.so
+sleeping_port=3983
+if [ -f "$echo_module" ]; then
+  cat > "$work/nginx.conf" <<NGINX
+load_module $echo_module;
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { client_max_body_size 2m; return 200 '$answer'; }
+  }
+  server {
+    listen 127.0.0.1:$sleeping_port;
+    location / { client_max_body_size 2m; echo_read_request_body; echo_sleep $(awk "BEGIN { print $work_ms / 1000 }"); echo '$answer'; }
+  }
+}
+NGINX
+  nginx -c "$work/nginx.conf"
+  sleeping_label="nginx echo_sleep"
+else
+  start_stub_nginx "$nginx_port" / 200 "$answer"
+  sleeping_port=$slow_port
+  sleeping_label="JDK server, sleeping"
+fi
 "$JAVA_HOME/bin/java" scripts/bench/SlowUpstream.java $slow_port "$work_ms" >"$work/slow.log" 2>&1 &
 bench_started $!
 
@@ -52,7 +85,7 @@ compare() { # label upstream-port
 }
 
 compare "zero-work upstream (nginx, constant JSON)" $nginx_port
-compare "upstream spending ${work_ms} ms per request" $slow_port
+compare "upstream spending ${work_ms} ms per request ($sleeping_label)" $sleeping_port
 
 echo "== streaming: time to first byte (first event at once, the next 100 ms later)"
 start_worker $slow_port
