@@ -95,7 +95,10 @@ class HighAvailabilityEndToEndTests {
   void theSurvivingReplicasReportAStoppedWorkerGone() throws Exception {
     plane.process("gpu-worker").orElseThrow().kill();
 
-    awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
+    JsonNode gone = awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
     awaitDelivery(plane, event("vastai.health.unhealthy", 1001), Duration.ofSeconds(20), "health.unhealthy");
+    assertThat(gone.path("event").path("data").path("reason").asString()).isEqualTo("expired");
+    assertThat(EndToEnd.received(plane)).as("expired once, though two registries sweep")
+        .filteredOn(event("vastai.mesh.unregistered", 1001)::test).hasSize(1);
   }
 }
