@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * otherwise the model server's own status, headers and body, streamed as they arrive.
  *
  * <p>A plain servlet mapped to exactly the configured routes, not a controller: the hot path skips
- * the framework's handler lookup and argument binding, measured at a third of the worker's own
- * cost (docs/benchmarks.md).
+ * the framework's handler lookup and argument binding (the worker's throughput steps are in
+ * docs/benchmarks.md).
  */
 class ServingServlet extends HttpServlet {
 
