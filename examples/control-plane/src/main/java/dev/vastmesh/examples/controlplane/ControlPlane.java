@@ -75,9 +75,9 @@ public final class ControlPlane implements AutoCloseable {
 
   /** A run for tests: a port offset, test timings, extra JVM and worker options. */
   public static ControlPlane forTests(boolean ha, int portOffset, String redisHost, int redisPort, Path repo, Path workDir,
-      List<String> workerArgs) {
+      List<String> extraWorkerArgs) {
     return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
-        List.of("-XX:TieredStopAtLevel=1"), workerArgs), Credentials.generate());
+        List.of("-XX:TieredStopAtLevel=1"), extraWorkerArgs), Credentials.generate());
   }
 
   static String newRedisPrefix() {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param fast test configuration: short TTLs, sweeps and claim times, a small benchmark
  * @param redisPrefix the prefix of every Redis key of this run (HA only)
  * @param redisHost the Redis the HA mode shares state in
+ * @param extraWorkerArgs more worker options, after the defaults (tests point its reports at a double)
  */
 public record Topology(boolean ha, int portOffset, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
-    Path workDir, List<String> jvmOptions, List<String> workerArgs) {
+    Path workDir, List<String> jvmOptions, List<String> extraWorkerArgs) {
 
   public int workerPort() {
     return 3000 + portOffset;
@@ -156,7 +157,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.worker.events.gateway-url=" + url(gatewayPort(0)) + "/api/v1/webhooks/workers",
         "--vastmesh.worker.events.secret=" + credentials.workersSource(),
         "--vastmesh.worker.events.environment=demo"));
-    args.addAll(workerArgs);
+    args.addAll(extraWorkerArgs);
     return args;
   }
 }
