@@ -93,12 +93,16 @@ class HighAvailabilityEndToEndTests {
   @Test
   @Order(3)
   void theSurvivingReplicasReportAStoppedWorkerGone() throws Exception {
+    java.time.Instant killed = java.time.Instant.now();
     plane.process("gpu-worker").orElseThrow().kill();
 
     JsonNode gone = awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
     awaitDelivery(plane, event("vastai.health.unhealthy", 1001), Duration.ofSeconds(20), "health.unhealthy");
     assertThat(gone.path("event").path("data").path("reason").asString()).isEqualTo("expired");
+    // Counted from the kill on: a heartbeat starved on a loaded CI machine may have expired earlier.
     assertThat(EndToEnd.received(plane)).as("expired once, though two registries sweep")
-        .filteredOn(event("vastai.mesh.unregistered", 1001)::test).hasSize(1);
+        .filteredOn(event("vastai.mesh.unregistered", 1001)::test)
+        .filteredOn(item -> java.time.Instant.parse(item.path("event").path("time").asString()).isAfter(killed))
+        .hasSize(1);
   }
 }
