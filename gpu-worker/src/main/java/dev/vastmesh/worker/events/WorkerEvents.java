@@ -45,10 +45,11 @@ public class WorkerEvents implements SmartLifecycle {
   private final WorkerState state;
   private final long instanceId;
   private final EventCodec codec = EventCodec.standard();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private volatile boolean running;
 
-  WorkerEvents(WorkerProperties properties, WorkerState state) {
+  WorkerEvents(WorkerProperties properties, WorkerState state, HttpClient http) {
+    this.http = http;
     this.properties = properties;
     this.config = properties.events();
     this.state = state;

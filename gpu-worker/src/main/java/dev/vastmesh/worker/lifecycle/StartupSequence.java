@@ -6,7 +6,6 @@ import dev.vastmesh.worker.workload.Workloads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,15 +35,15 @@ public class StartupSequence implements SmartLifecycle {
   private final WorkerProperties.Startup config;
   private final WorkerState state;
   private final Admission admission;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final CountDownLatch modelLoaded = new CountDownLatch(1);
   private @Nullable ModelLogTailer tailer;
   private @Nullable Thread sequence;
   private @Nullable ScheduledExecutorService healthChecks;
   private volatile boolean running;
 
-  StartupSequence(WorkerProperties properties, WorkerState state, Admission admission) {
+  StartupSequence(WorkerProperties properties, WorkerState state, Admission admission, HttpClient http) {
+    this.http = http;
     this.properties = properties;
     this.config = properties.startup();
     this.state = state;

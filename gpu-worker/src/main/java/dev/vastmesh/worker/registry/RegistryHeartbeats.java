@@ -44,14 +44,15 @@ public class RegistryHeartbeats implements SmartLifecycle {
   private final WorkerProperties.Registry config;
   private final Admission admission;
   private final WorkerState state;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private @Nullable ScheduledExecutorService ticker;
   private volatile @Nullable String instanceToken;
   private volatile boolean running;
   private final long instanceId;
   private boolean heartbeating;
 
-  RegistryHeartbeats(WorkerProperties properties, Admission admission, WorkerState state) {
+  RegistryHeartbeats(WorkerProperties properties, Admission admission, WorkerState state, HttpClient http) {
+    this.http = http;
     this.state = state;
     this.properties = properties;
     this.config = properties.registry();

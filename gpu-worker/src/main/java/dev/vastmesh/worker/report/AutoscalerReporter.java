@@ -45,18 +45,19 @@ public class AutoscalerReporter implements SmartLifecycle {
   private final Admission admission;
   private final WorkerState state;
   private final Duration retryDelay;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private @Nullable ScheduledExecutorService ticker;
   private long lastSentVersion = -1;
   private long lastSentAt;
   private volatile boolean running;
 
-  AutoscalerReporter(WorkerProperties properties, WorkerStatus status, Admission admission, WorkerState state,
+  AutoscalerReporter(WorkerProperties properties, WorkerStatus status, Admission admission, WorkerState state, HttpClient http,
       @Value("${vastmesh.worker.vast.report-retry-delay:2s}") Duration retryDelay) {
     this.vast = properties.vast();
     this.status = status;
     this.admission = admission;
     this.state = state;
+    this.http = http;
     this.retryDelay = retryDelay;
   }
 

@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +47,6 @@ class ServingServlet extends HttpServlet {
   }
 
   private final Map<String, Route> routes = new HashMap<>();
-  private final WorkerProperties properties;
   private final Callers callers;
   private final Sessions sessions;
   private final Admission admission;
@@ -64,7 +61,6 @@ class ServingServlet extends HttpServlet {
     this.callers = callers;
     this.sessions = sessions;
     this.status = status;
-    this.properties = properties;
     this.admission = admission;
     this.meters = meters;
     for (WorkerProperties.Handler handler : properties.handlers()) {

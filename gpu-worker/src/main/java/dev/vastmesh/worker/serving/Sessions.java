@@ -2,9 +2,6 @@ package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +47,12 @@ public class Sessions implements SmartLifecycle {
   private final ConcurrentHashMap<String, Session> open = new ConcurrentHashMap<>();
   private final WorkerProperties properties;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ModelServer modelServer;
   private @Nullable ScheduledExecutorService sweeper;
   private volatile boolean running;
 
-  Sessions(WorkerProperties properties) {
+  Sessions(WorkerProperties properties, ModelServer modelServer) {
+    this.modelServer = modelServer;
     this.properties = properties;
     this.clock = Clock.systemUTC();
   }
@@ -121,16 +119,12 @@ public class Sessions implements SmartLifecycle {
       return;
     }
     Thread.ofVirtual().name("session-close").start(() -> {
-      try {
-        byte[] body = session.onClosePayload() == null ? "{}".getBytes() : JSON.writeValueAsBytes(session.onClosePayload());
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(properties.modelServer().resolve(session.onCloseRoute()))
-            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-        log.debug("session {} close route answered HTTP {}", session.id(), response.statusCode());
+      byte[] body = session.onClosePayload() == null ? "{}".getBytes() : JSON.writeValueAsBytes(session.onClosePayload());
+      try (ModelServer.Answer answer = modelServer.post(session.onCloseRoute(), body)) {
+        answer.body().transferTo(java.io.OutputStream.nullOutputStream());
+        log.debug("session {} close route answered HTTP {}", session.id(), answer.status());
       } catch (IOException e) {
         log.warn("session {} close route {} failed: {}", session.id(), session.onCloseRoute(), e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     });
   }

@@ -24,14 +24,13 @@ class SignatureConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SignatureConfiguration.class);
 
   @Bean
-  RequestSignatures requestSignatures(WorkerProperties properties,
+  RequestSignatures requestSignatures(WorkerProperties properties, HttpClient http,
       @Value("${vastmesh.worker.vast.pubkey-backoff:1s}") Duration backoff) throws InterruptedException {
     WorkerProperties.Vast vast = properties.vast();
     if (vast.unsecured()) {
       log.warn("UNSECURED: request signatures are not checked");
       return new RequestSignatures(null, vast.signatureMessage());
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Duration wait = backoff;
     for (int attempt = 1; attempt <= vast.pubkeyAttempts(); attempt++) {
       for (URI address : vast.reportAddr()) {
