@@ -1,10 +1,13 @@
 package dev.vastmesh.examples.controlplane;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +51,7 @@ public final class ServiceProcess {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log + ", which ends:\n" + logTail(40));
       }
       try {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build(),
@@ -61,7 +64,17 @@ public final class ServiceProcess {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; see " + log);
+    throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; see " + log + ", which ends:\n" + logTail(40));
+  }
+
+  /** The last lines of the log: a CI run keeps the test report, not the temporary directory. */
+  String logTail(int lines) {
+    try {
+      List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException unreadable) {
+      return "(log unreadable: " + unreadable.getMessage() + ")";
+    }
   }
 
   public boolean alive() {

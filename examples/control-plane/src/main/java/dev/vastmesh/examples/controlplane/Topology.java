@@ -9,7 +9,10 @@ import java.util.List;
  * Which processes one run starts and how they are wired: ports, tokens, secrets, Redis keys.
  *
  * @param ha two replicas each of registry, gateway and router, sharing state in Redis
- * @param portOffset added to every default port, so a test run does not meet a running demo
+ * @param portOffset added to every default port, so a test run does not meet a running demo. Every
+ *     port stays below {@link #EPHEMERAL_PORTS_START}: Linux hands ports from there up to outgoing
+ *     connections, and one of the many a test run opens can hold a listener's port at the moment
+ *     it binds (CI runs with ports in 4xxxx saw exactly that).
  * @param fast test configuration: short TTLs, sweeps and claim times, a small benchmark
  * @param redisPrefix the prefix of every Redis key of this run (HA only)
  * @param redisHost the Redis the HA mode shares state in
@@ -17,6 +20,18 @@ import java.util.List;
  */
 public record Topology(boolean ha, int portOffset, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
     Path workDir, List<String> jvmOptions, List<String> extraWorkerArgs) {
+
+  /** Where Linux's default {@code ip_local_port_range} starts. */
+  public static final int EPHEMERAL_PORTS_START = 32_768;
+
+  public Topology {
+    if (portOffset < 0 || 8000 + portOffset >= EPHEMERAL_PORTS_START) {
+      throw new IllegalArgumentException("port offset " + portOffset + " puts ports in the ephemeral range (from "
+          + EPHEMERAL_PORTS_START + "); keep it between 0 and " + (EPHEMERAL_PORTS_START - 8001));
+    }
+    jvmOptions = List.copyOf(jvmOptions);
+    extraWorkerArgs = List.copyOf(extraWorkerArgs);
+  }
 
   public int workerPort() {
     return 3000 + portOffset;

@@ -35,7 +35,7 @@ class ControlPlaneEndToEndTests {
   static void start() throws Exception {
     Path work = Files.createTempDirectory("vastmesh-e2e-");
     // The worker also reports to a local autoscaler double, so its load reports can be read.
-    plane = ControlPlane.forTests(false, 40_000, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of(
+    plane = ControlPlane.forTests(false, 17_000, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of(
         "--vastmesh.worker.vast.container-id=1001", "--vastmesh.worker.vast.report-addr=" + AUTOSCALER.url(),
         "--vastmesh.worker.vast.master-token=e2e-mtoken"));
     plane.start(new PrintStream(OutputStream.nullOutputStream()));

@@ -37,7 +37,7 @@ class HighAvailabilityEndToEndTests {
   static void start() throws Exception {
     Path work = Files.createTempDirectory("vastmesh-ha-e2e-");
     // A real Redis (the local one, or Testcontainers on a laptop with Docker); never skipped.
-    plane = ControlPlane.forTests(true, 41_000, RedisTestSupport.host(), RedisTestSupport.port(), EndToEnd.REPO, work, List.of());
+    plane = ControlPlane.forTests(true, 20_000, RedisTestSupport.host(), RedisTestSupport.port(), EndToEnd.REPO, work, List.of());
     plane.start(new PrintStream(OutputStream.nullOutputStream()));
   }
 
