@@ -4,27 +4,35 @@
 #   1. a zero-work upstream (nginx answering a constant JSON): the worker's own cost;
 #   2. an upstream that spends WORK_MS (default 5) per request without using the CPU, as a model
 #      server busy on its GPU does: nginx with the echo module's non-blocking echo_sleep (Debian:
-#      libnginx-mod-http-echo); without that module, a JDK server on virtual threads that sleeps
-#      (which, sharing the 2 cores, also costs CPU per request);
-#   3. streaming: time to the first event, direct vs through the worker (median of 100, each on a
+#      libnginx-mod-http-echo), answering once with a Content-Length and once chunked; without
+#      that module, a JDK server on virtual threads that sleeps (which, sharing the 2 cores, also
+#      costs CPU per request);
+#   3. the CPU embeddings model server (examples/embeddings-model-server, all-MiniLM-L6-v2 on ONNX
+#      Runtime): a real model, which on this machine shares the 2 cores with the worker;
+#   4. streaming: time to the first event, direct vs through the worker (median of 100, each on a
 #      new connection).
 # Needs wrk, nginx, curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
 vastmesh_select_jdk
-./mvnw -B -q -pl gpu-worker -am package -DskipTests -Denforcer.skip
+./mvnw -B -q -pl gpu-worker,examples/embeddings-model-server -am package -DskipTests -Denforcer.skip
 duration=${DURATION:-15s}
+# A fresh JVM on 2 cores is still compiling after 5 s of load (C2 took half a core 12 s into an
+# event-router run); measured rows come after WARMUP of the same load.
+warmup=${WARMUP:-30s}
 work_ms=${WORK_MS:-5}
 nginx_port=3981
 slow_port=3982
 worker_port=3980
+model_port=3984
 token=bench-token
 . scripts/bench/common.sh
 work=$bench_work
 answer='{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,0.2]}]}'
 echo_module=/usr/lib/nginx/modules/ngx_http_echo_module.so
 sleeping_port=3983
+sized_port=3985
 if [ -f "$echo_module" ]; then
   cat > "$work/nginx.conf" <<NGINX
 load_module $echo_module;
@@ -43,6 +51,11 @@ http {
   server {
     listen 127.0.0.1:$sleeping_port;
     location / { client_max_body_size 2m; echo_read_request_body; echo_sleep $(awk "BEGIN { print $work_ms / 1000 }"); echo '$answer'; }
+  }
+  server {
+    listen 127.0.0.1:$sized_port;
+    location / { client_max_body_size 2m; echo_read_request_body; echo_sleep $(awk "BEGIN { print $work_ms / 1000 }"); echo_exec /answer; }
+    location = /answer { internal; return 200 '$answer'; }
   }
 }
 NGINX
@@ -77,7 +90,7 @@ run() { # label url
 compare() { # label upstream-port
   echo "== $1"
   start_worker "$2"
-  TOKEN=$token wrk -t2 -c64 -d5s -s scripts/bench/embeddings.lua http://127.0.0.1:$worker_port/v1/embeddings >/dev/null
+  TOKEN=$token wrk -t2 -c64 -d"$warmup" -s scripts/bench/embeddings.lua http://127.0.0.1:$worker_port/v1/embeddings >/dev/null
   TOKEN=$token wrk -t2 -c64 -d3s -s scripts/bench/embeddings.lua http://127.0.0.1:$2/v1/embeddings >/dev/null
   run "direct" "http://127.0.0.1:$2/v1/embeddings"
   run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings"
@@ -85,7 +98,17 @@ compare() { # label upstream-port
 }
 
 compare "zero-work upstream (nginx, constant JSON)" $nginx_port
-compare "upstream spending ${work_ms} ms per request ($sleeping_label)" $sleeping_port
+if [ -f "$echo_module" ]; then
+  # What a JSON API such as a non-streaming completion returns: one body with a Content-Length.
+  compare "upstream spending ${work_ms} ms per request, answer with a Content-Length ($sleeping_label, then return)" $sized_port
+fi
+# echo's answer is chunked, which the worker passes on as a stream (flushed as it arrives).
+compare "upstream spending ${work_ms} ms per request, chunked answer ($sleeping_label)" $sleeping_port
+
+"$JAVA_HOME/bin/java" -jar examples/embeddings-model-server/target/embeddings-model-server.jar --port=$model_port >"$work/model.log" 2>&1 &
+bench_started $!
+for _ in $(seq 1 240); do curl -sf localhost:$model_port/health >/dev/null && break; sleep 0.5; done
+compare "the CPU embeddings model server (all-MiniLM-L6-v2, ONNX Runtime, sharing the cores)" $model_port
 
 echo "== streaming: time to first byte (first event at once, the next 100 ms later)"
 start_worker $slow_port

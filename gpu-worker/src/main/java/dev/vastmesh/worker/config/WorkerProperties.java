@@ -9,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -49,13 +50,22 @@ public record WorkerProperties(
    * @param maxQueueTime refuse (429) when the estimated wait exceeds this
    * @param benchmarkPayload the JSON the start-up benchmark sends to this route; the first handler
    *     with one is benchmarked
+   * @param maxRequestSize a larger request body is refused (413) before it is buffered: the body
+   *     is held in memory to be parsed, signed-checked and forwarded
    */
   public record Handler(
       @NotBlank String route,
       @DefaultValue("constant:100") String workload,
       @DefaultValue("false") boolean allowParallelRequests,
       @DefaultValue("30s") Duration maxQueueTime,
-      @Nullable String benchmarkPayload) {
+      @Nullable String benchmarkPayload,
+      @DefaultValue("16MB") DataSize maxRequestSize) {
+
+    public Handler {
+      if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("handler " + route + ": max-request-size must be between 1 B and 2 GB, not " + maxRequestSize);
+      }
+    }
   }
 
   /**

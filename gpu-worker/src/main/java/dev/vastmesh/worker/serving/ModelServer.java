@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -50,8 +52,15 @@ public final class ModelServer implements AutoCloseable {
     }
   }
 
+  private static final int MAX_CACHED_TARGETS = 256;
+
   private final URI base;
   private final CloseableHttpClient http;
+  /**
+   * Resolved once per path. The routes are configured, but a session's close callback path comes
+   * from its client, so the cache is bounded.
+   */
+  private final Map<String, URI> targets = new ConcurrentHashMap<>();
 
   public ModelServer(URI base, int maxConnections) {
     this.base = base;
@@ -67,7 +76,14 @@ public final class ModelServer implements AutoCloseable {
 
   /** POSTs {@code body} as JSON to {@code path}; the caller must close the answer. */
   public Answer post(String path, byte[] body) throws IOException {
-    HttpPost post = new HttpPost(base.resolve(path));
+    URI target = targets.get(path);
+    if (target == null) {
+      target = base.resolve(path);
+      if (targets.size() < MAX_CACHED_TARGETS) {
+        targets.put(path, target);
+      }
+    }
+    HttpPost post = new HttpPost(target);
     post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
     ClassicHttpResponse response = http.executeOpen(null, post, null);
     HttpEntity entity = response.getEntity();

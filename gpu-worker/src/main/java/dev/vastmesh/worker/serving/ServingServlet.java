@@ -54,6 +54,7 @@ class ServingServlet extends HttpServlet {
   private final MeterRegistry meters;
   private final ModelServer modelServer;
   private final Map<String, Map<String, Counter>> outcomes = new ConcurrentHashMap<>();
+  private final CopyBuffers buffers = new CopyBuffers(8192, 256);
 
   ServingServlet(WorkerProperties properties, Callers callers, Sessions sessions, Admission admission, WorkerStatus status,
       ModelServer modelServer, MeterRegistry meters) {
@@ -89,9 +90,19 @@ class ServingServlet extends HttpServlet {
       respond(response, 404, "{\"error\":\"no handler for this route\"}", path, "unknown_route");
       return;
     }
+    int maxBytes = (int) route.handler().maxRequestSize().toBytes();
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      tooLarge(response, maxBytes, path);
+      return;
+    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = in.readAllBytes();
+      body = RequestBodies.read(in, declared, maxBytes);
+    }
+    if (body == null) {
+      tooLarge(response, maxBytes, path);
+      return;
     }
     JsonNode root;
     try {
@@ -202,7 +213,7 @@ class ServingServlet extends HttpServlet {
       result = ok ? Result.SUCCEEDED : Result.FAILED;
       InputStream in = upstream.body();
       OutputStream out = response.getOutputStream();
-      byte[] buffer = new byte[8192];
+      byte[] buffer = buffers.take();
       int n;
       while (true) {
         try {
@@ -230,10 +241,23 @@ class ServingServlet extends HttpServlet {
           break;
         }
       }
+      buffers.give(buffer);
     }
     route.upstream().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     count(path, outcome);
     return result;
+  }
+
+  /** RFC 9457, with the protocol's {@code error} member beside the problem's, for Vast-style clients. */
+  private void tooLarge(HttpServletResponse response, int maxBytes, String path) throws IOException {
+    response.setStatus(413);
+    response.setContentType("application/problem+json");
+    // The unread rest of the body is not worth reading to keep the connection.
+    response.setHeader("Connection", "close");
+    response.getOutputStream().write(("{\"type\":\"https://vastmesh.dev/problems/payload-too-large\",\"title\":\"Payload too large\","
+        + "\"status\":413,\"detail\":\"the request body exceeds " + maxBytes + " bytes\",\"error\":\"request body too large\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    count(path, "too_large");
   }
 
   private void respond(HttpServletResponse response, int status, String json, String path, String outcome) throws IOException {

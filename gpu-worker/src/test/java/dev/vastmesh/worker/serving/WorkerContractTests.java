@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
     "vastmesh.worker.vast.container-id=777", "vastmesh.worker.vast.master-token=mtoken-c",
     "vastmesh.worker.vast.public-url=" + WorkerContractTests.WORKER_URL,
     "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].allow-parallel-requests=true",
-    "vastmesh.worker.handlers[0].workload=array-length:/input",
+    "vastmesh.worker.handlers[0].workload=array-length:/input", "vastmesh.worker.handlers[0].max-request-size=4KB",
     "vastmesh.worker.handlers[1].route=/slow", "vastmesh.worker.handlers[1].workload=constant:1",
     "vastmesh.worker.handlers[1].allow-parallel-requests=true", "vastmesh.worker.handlers[1].max-queue-time=500ms",
     "vastmesh.worker.sessions.max-sessions=1"})
@@ -67,6 +67,8 @@ class WorkerContractTests {
     assertThat(call("/{route}", "/v1/embeddings", "{\"input\":[\"a\"]}").statusCode()).isEqualTo(401);
     assertThat(call("/{route}", "/nowhere", signed("{}")).statusCode()).isEqualTo(404);
     assertThat(call("/{route}", "/v1/embeddings", "{nope").statusCode()).isEqualTo(422);
+    assertThat(call("/{route}", "/v1/embeddings", "{\"input\":[\"" + "x".repeat(5000) + "\"]}", "Authorization", "Bearer worker-token")
+        .statusCode()).isEqualTo(413);
     assertThat(call("/{route}", "/v1/embeddings", "{\"auth_data\":{},\"payload\":{}}").statusCode()).isEqualTo(422);
     assertThat(call("/{route}", "/v1/embeddings", signed("{}").replace("\"session_id\":null", "\"session_id\":\"gone\""))
         .statusCode()).isEqualTo(410);

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.worker.vast.report-retry-delay=20ms",
     "vastmesh.worker.vast.public-url=" + WorkerServingIntegrationTests.WORKER_URL,
     "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].workload=array-length:/input",
-    "vastmesh.worker.handlers[0].allow-parallel-requests=true",
+    "vastmesh.worker.handlers[0].allow-parallel-requests=true", "vastmesh.worker.handlers[0].max-request-size=64KB",
     "vastmesh.worker.handlers[1].route=/slow", "vastmesh.worker.handlers[1].workload=constant:1",
     "vastmesh.worker.handlers[1].allow-parallel-requests=true", "vastmesh.worker.handlers[1].max-queue-time=500ms",
     "vastmesh.worker.handlers[2].route=/stream", "vastmesh.worker.handlers[2].workload=constant:0",
@@ -123,6 +123,39 @@ class WorkerServingIntegrationTests {
     String request = signed("{\"input\":[\"a\"]}");
     assertThat(post("/v1/embeddings", request).statusCode()).isEqualTo(200);
     assertThat(post("/v1/embeddings", request).statusCode()).as("the same reqnum again").isEqualTo(401);
+  }
+
+  @Test
+  void aBodyOverTheHandlersCapIs413AndNeverReachesTheModelServer() throws Exception {
+    String atCap = jsonOfLength(64 * 1024, "at-cap");
+    String overCap = jsonOfLength(64 * 1024 + 1, "over-cap");
+    assertThat(post("/v1/embeddings", atCap, "Authorization", "Bearer worker-token").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> declared = post("/v1/embeddings", overCap, "Authorization", "Bearer worker-token");
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(declared.body()).contains("\"status\":413").contains("exceeds 65536 bytes");
+
+    // Chunked: no Content-Length, so the cap is enforced on what arrives.
+    HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer worker-token")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(overCap.getBytes(StandardCharsets.UTF_8))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    HttpResponse<String> chunkedAtCap = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer worker-token")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(atCap.getBytes(StandardCharsets.UTF_8))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(chunkedAtCap.statusCode()).isEqualTo(200);
+
+    assertThat(UPSTREAM.bodies).anyMatch(body -> body.contains("at-cap")).noneMatch(body -> body.contains("over-cap"));
+  }
+
+  /** A JSON body of exactly {@code length} bytes whose first input is {@code marker}. */
+  static String jsonOfLength(int length, String marker) {
+    String head = "{\"input\":[\"" + marker + "\",\"";
+    String tail = "\"]}";
+    return head + "x".repeat(length - head.length() - tail.length()) + tail;
   }
 
   @Test
