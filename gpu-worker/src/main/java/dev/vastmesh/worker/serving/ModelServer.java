@@ -19,6 +19,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,8 @@ public final class ModelServer implements AutoCloseable {
     this.base = base;
     PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
         .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
+        // One lock per route instead of one for the pool: every request leases and releases.
+        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(5, TimeUnit.SECONDS)
             .setValidateAfterInactivity(Timeout.ofSeconds(2)).build())
         .build();
