@@ -17,6 +17,11 @@ cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
 vastmesh_select_jdk
 ./mvnw -B -q -pl gpu-worker,examples/embeddings-model-server -am package -DskipTests -Denforcer.skip
+if [ -n "${NETTY_REFERENCE:-}" ]; then
+  # NETTY_REFERENCE=1: after each worker row, the same load through a bare event-loop proxy.
+  ./mvnw -B -q -f scripts/bench/netty-proxy/pom.xml package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Denforcer.skip
+fi
 duration=${DURATION:-15s}
 # A fresh JVM on 2 cores is still compiling after 5 s of load (C2 took half a core 12 s into an
 # event-router run); measured rows come after WARMUP of the same load.
@@ -26,6 +31,7 @@ nginx_port=3981
 slow_port=3982
 worker_port=3980
 model_port=3984
+reference_port=3986
 token=bench-token
 . scripts/bench/common.sh
 work=$bench_work
@@ -95,6 +101,16 @@ compare() { # label upstream-port
   run "direct" "http://127.0.0.1:$2/v1/embeddings"
   run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings"
   kill $worker_pid; wait $worker_pid 2>/dev/null || true
+  if [ -n "${NETTY_REFERENCE:-}" ]; then
+    "$JAVA_HOME/bin/java" -cp "scripts/bench/netty-proxy/target/classes:$(cat scripts/bench/netty-proxy/target/classpath.txt)" \
+      dev.vastmesh.bench.ReferenceNettyProxy $reference_port "http://127.0.0.1:$2" $token >"$work/reference.log" 2>&1 &
+    local reference_pid=$!
+    bench_started $reference_pid
+    for _ in $(seq 1 60); do curl -s -o /dev/null localhost:$reference_port/ && break; sleep 0.5; done
+    TOKEN=$token wrk -t2 -c64 -d"$warmup" -s scripts/bench/embeddings.lua http://127.0.0.1:$reference_port/v1/embeddings >/dev/null
+    run "reference: bare Reactor Netty proxy, same per-request work (scripts/bench/netty-proxy)" "http://127.0.0.1:$reference_port/v1/embeddings"
+    kill $reference_pid; wait $reference_pid 2>/dev/null || true
+  fi
 }
 
 compare "zero-work upstream (nginx, constant JSON)" $nginx_port
