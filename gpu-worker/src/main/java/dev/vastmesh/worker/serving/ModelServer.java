@@ -30,9 +30,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModelServer implements AutoCloseable {
 
-  /** An answer being received; its body is read as it arrives, and closing it abandons the rest. */
-  public record Answer(int status, @Nullable String contentType, boolean chunked, InputStream body, ClassicHttpResponse response,
-      HttpPost request) implements AutoCloseable {
+  /**
+   * An answer being received; its body is read as it arrives, and closing it abandons the rest.
+   *
+   * @param contentLength the body's declared length, or -1 when it has none (chunked, or ended by
+   *     the connection closing)
+   */
+  public record Answer(int status, @Nullable String contentType, boolean chunked, long contentLength, InputStream body,
+      ClassicHttpResponse response, HttpPost request) implements AutoCloseable {
 
     /**
      * Drops the connection instead of reading the rest of the answer (which closing alone would
@@ -93,7 +98,9 @@ public final class ModelServer implements AutoCloseable {
     Header type = response.getFirstHeader("Content-Type");
     boolean chunked = entity != null && entity.isChunked();
     InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-    return new Answer(response.getCode(), type == null ? null : type.getValue().toLowerCase(Locale.ROOT).strip(), chunked, in, response, post);
+    long length = entity == null ? 0 : entity.getContentLength();
+    return new Answer(response.getCode(), type == null ? null : type.getValue().toLowerCase(Locale.ROOT).strip(), chunked, length, in,
+        response, post);
   }
 
   @Override

@@ -207,6 +207,11 @@ class ServingServlet extends HttpServlet {
       if (stream) {
         // The client learns at once that a stream is coming, as it would from the model server.
         response.flushBuffer();
+      } else if (upstream.contentLength() >= 0) {
+        // Passed on as declared: an answer larger than the output buffer would otherwise go out
+        // chunked. Should the model server break off, the client sees a short body, as it would
+        // from the model server itself.
+        response.setContentLengthLong(upstream.contentLength());
       }
       boolean ok = upstream.status() / 100 == 2;
       outcome = ok ? "ok" : "upstream_" + upstream.status() / 100 + "xx";

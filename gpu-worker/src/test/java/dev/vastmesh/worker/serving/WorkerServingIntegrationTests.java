@@ -129,7 +129,13 @@ class WorkerServingIntegrationTests {
   void aBodyOverTheHandlersCapIs413AndNeverReachesTheModelServer() throws Exception {
     String atCap = jsonOfLength(64 * 1024, "at-cap");
     String overCap = jsonOfLength(64 * 1024 + 1, "over-cap");
-    assertThat(post("/v1/embeddings", atCap, "Authorization", "Bearer worker-token").statusCode()).isEqualTo(200);
+    HttpResponse<String> accepted = post("/v1/embeddings", atCap, "Authorization", "Bearer worker-token");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    // The upstream's answer (an echo, larger than the worker's output buffer) keeps its declared length.
+    int echoed = accepted.body().getBytes(StandardCharsets.UTF_8).length;
+    assertThat(echoed).isGreaterThan(64 * 1024);
+    assertThat(accepted.headers().firstValue("Content-Length")).hasValue(String.valueOf(echoed));
+    assertThat(accepted.headers().firstValue("Transfer-Encoding")).isEmpty();
 
     HttpResponse<String> declared = post("/v1/embeddings", overCap, "Authorization", "Bearer worker-token");
     assertThat(declared.statusCode()).isEqualTo(413);
