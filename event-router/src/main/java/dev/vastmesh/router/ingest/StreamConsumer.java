@@ -12,9 +12,12 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +53,7 @@ public final class StreamConsumer implements SmartLifecycle {
   private final Counter consumed;
   private final Counter rejected;
   /** Settled entries waiting for their XACK: acknowledged in batches, one command for many. */
-  private final java.util.concurrent.LinkedBlockingQueue<String> settled = new java.util.concurrent.LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<String> settled = new LinkedBlockingQueue<>();
   private volatile boolean running;
   private @Nullable Thread reader;
   private @Nullable Thread acker;
@@ -176,10 +179,10 @@ public final class StreamConsumer implements SmartLifecycle {
    * acknowledged, so a read of it meanwhile (a claim) does not deliver it again.
    */
   private void acknowledgeSettled() {
-    List<String> batch = new java.util.ArrayList<>();
+    List<String> batch = new ArrayList<>();
     while (running || !settled.isEmpty()) {
       try {
-        String first = settled.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        String first = settled.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -226,7 +229,7 @@ public final class StreamConsumer implements SmartLifecycle {
     if (acker != null) {
       try {
         // Let the acker send what is settled, so a clean stop leaves nothing to redeliver.
-        acker.join(java.time.Duration.ofSeconds(5));
+        acker.join(Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -91,17 +91,18 @@ class ServingServlet extends HttpServlet {
       return;
     }
     int maxBytes = (int) route.handler().maxRequestSize().toBytes();
-    long declared = request.getContentLengthLong();
-    if (declared > maxBytes) {
-      tooLarge(response, maxBytes, path);
-      return;
-    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = RequestBodies.read(in, declared, maxBytes);
+      // A declared length over the cap is refused before a byte is read.
+      body = RequestBodies.read(in, request.getContentLengthLong(), maxBytes);
     }
     if (body == null) {
-      tooLarge(response, maxBytes, path);
+      // The unread rest of the body is not worth reading to keep the connection.
+      response.setHeader("Connection", "close");
+      // RFC 9457, with the protocol's error member beside the problem's, for Vast-style clients.
+      respond(response, 413, "application/problem+json", "{\"type\":\"https://vastmesh.dev/problems/payload-too-large\","
+          + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"the request body exceeds " + maxBytes + " bytes\","
+          + "\"error\":\"request body too large\"}", path, "too_large");
       return;
     }
     JsonNode root;
@@ -253,21 +254,14 @@ class ServingServlet extends HttpServlet {
     return result;
   }
 
-  /** RFC 9457, with the protocol's {@code error} member beside the problem's, for Vast-style clients. */
-  private void tooLarge(HttpServletResponse response, int maxBytes, String path) throws IOException {
-    response.setStatus(413);
-    response.setContentType("application/problem+json");
-    // The unread rest of the body is not worth reading to keep the connection.
-    response.setHeader("Connection", "close");
-    response.getOutputStream().write(("{\"type\":\"https://vastmesh.dev/problems/payload-too-large\",\"title\":\"Payload too large\","
-        + "\"status\":413,\"detail\":\"the request body exceeds " + maxBytes + " bytes\",\"error\":\"request body too large\"}")
-        .getBytes(StandardCharsets.UTF_8));
-    count(path, "too_large");
+  private void respond(HttpServletResponse response, int status, String json, String path, String outcome) throws IOException {
+    respond(response, status, "application/json", json, path, outcome);
   }
 
-  private void respond(HttpServletResponse response, int status, String json, String path, String outcome) throws IOException {
+  private void respond(HttpServletResponse response, int status, String contentType, String json, String path, String outcome)
+      throws IOException {
     response.setStatus(status);
-    response.setContentType("application/json");
+    response.setContentType(contentType);
     response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     count(path, outcome);
   }
