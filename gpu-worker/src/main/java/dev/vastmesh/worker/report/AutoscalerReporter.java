@@ -68,6 +68,7 @@ public class AutoscalerReporter implements SmartLifecycle {
     state.onChange(change -> status.touch());
     if (vast.containerId() <= 0) {
       log.info("no CONTAINER_ID: not reporting to the autoscaler");
+      status.discardFinished();
       return;
     }
     ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("autoscaler-report").daemon().factory());

@@ -1,6 +1,6 @@
 package dev.vastmesh.worker.report;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
  * The figures the autoscaler reads, as the serving path changes them: workload received, served
  * and rejected since the last report (reset after a successful report), the cumulative number of
  * requests, the request indexes in flight, and the finished requests still to be reported.
+ *
+ * <p>Finished requests wait for the next {@code delete_requests} report, so they are kept only
+ * while something reports them, and never more than {@link #MAX_UNREPORTED}: without an
+ * autoscaler, or with one unreachable for long, they would otherwise pile up for good.
  */
 @Component
 public class WorkerStatus {
@@ -27,7 +31,12 @@ public class WorkerStatus {
   private long received;
   private long version;
   private final Set<Long> working = ConcurrentHashMap.newKeySet();
-  private final List<Finished> finished = new ArrayList<>();
+  /** Ten seconds of a busy worker's requests; the oldest go first when the autoscaler is away. */
+  static final int MAX_UNREPORTED = 100_000;
+
+  private final ArrayDeque<Finished> finished = new ArrayDeque<>();
+  private boolean keepFinished = true;
+  private long droppedFinished;
 
   public synchronized void received(long requestIdx, double workload) {
     newLoad += workload;
@@ -52,8 +61,25 @@ public class WorkerStatus {
       curPerf += workload;
     }
     working.remove(request.requestIdx());
-    finished.add(request);
+    if (keepFinished) {
+      if (finished.size() >= MAX_UNREPORTED) {
+        finished.removeFirst();
+        droppedFinished++;
+      }
+      finished.addLast(request);
+    }
     version++;
+  }
+
+  /** Nothing reports finished requests (no autoscaler configured): stop keeping them. */
+  public synchronized void discardFinished() {
+    keepFinished = false;
+    finished.clear();
+  }
+
+  /** Finished requests dropped unreported because {@link #MAX_UNREPORTED} were waiting. */
+  public synchronized long droppedFinished() {
+    return droppedFinished;
   }
 
   /** Marks the figures changed, so the next tick reports. */
@@ -90,7 +116,14 @@ public class WorkerStatus {
     return taken;
   }
 
+  /** A report that failed: its requests go back in front, within the same bound. */
   synchronized void putBack(List<Finished> requests) {
-    finished.addAll(0, requests);
+    for (int i = requests.size() - 1; i >= 0; i--) {
+      if (finished.size() >= MAX_UNREPORTED) {
+        droppedFinished++;
+        continue;
+      }
+      finished.addFirst(requests.get(i));
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.vastmesh.worker.serving;
 
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.DoubleAdder;
+import reactor.core.publisher.Mono;
 
 /**
  * Vast's admission and queueing: the estimated wait is the workload in flight divided by the
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 public final class Admission {
 
   private final DoubleAdder inFlight = new DoubleAdder();
-  private final Semaphore fifo = new Semaphore(1, true);
+  private final FifoTurns fifo = new FifoTurns();
   private volatile double maxPerf;
 
   public Admission(double maxPerf) {
@@ -43,11 +43,8 @@ public final class Admission {
     inFlight.add(-workload);
   }
 
-  void acquireFifo() throws InterruptedException {
-    fifo.acquire();
-  }
-
-  void releaseFifo() {
-    fifo.release();
+  /** Runs {@code work} in its turn on the shared FIFO, one request at a time, in arrival order. */
+  <T> Mono<T> inFifoTurn(java.util.function.Supplier<Mono<T>> work) {
+    return fifo.inTurn(work);
   }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.vastmesh.worker.report.WorkerStatus;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,17 +22,11 @@ class ServingConfiguration {
     return new Admission(properties.vast().maxPerf());
   }
 
+  /** The serving routes, ahead of WebFlux on the worker's listener. */
   @Bean
-  ServletRegistrationBean<ServingServlet> servingServlet(WorkerProperties properties, Callers callers, Sessions sessions,
-      Admission admission, WorkerStatus status, ModelServer modelServer, MeterRegistry meters) {
-    ServingServlet servlet = new ServingServlet(properties, callers, sessions, admission, status, modelServer, meters);
-    String[] routes = properties.handlers().stream().map(WorkerProperties.Handler::route).distinct().toArray(String[]::new);
-    ServletRegistrationBean<ServingServlet> registration = new ServletRegistrationBean<>(servlet, routes);
-    registration.setName("serving");
-    registration.setLoadOnStartup(1);
-    // Without routes the servlet is registered for no path at all: Spring MVC answers 404.
-    registration.setEnabled(routes.length > 0);
-    return registration;
+  ServingRoutes servingRoutes(WorkerProperties properties, Callers callers, Sessions sessions, Admission admission,
+      WorkerStatus status, ModelServer modelServer, MeterRegistry meters) {
+    return new ServingRoutes(properties, callers, sessions, admission, status, modelServer, meters);
   }
 
   @Bean(destroyMethod = "close")
@@ -44,8 +37,10 @@ class ServingConfiguration {
 
   /** The figures the autoscaler sees, for Prometheus too; the phase is one series per phase, 1 for the current one. */
   @Bean
-  MeterBinder workerGauges(Admission admission, WorkerState state, Sessions sessions) {
+  MeterBinder workerGauges(Admission admission, WorkerState state, Sessions sessions, WorkerStatus status) {
     return registry -> {
+      Gauge.builder("vastmesh.worker.reports.dropped", status, WorkerStatus::droppedFinished)
+          .description("finished requests dropped unreported while the autoscaler was unreachable").register(registry);
       Gauge.builder("vastmesh.worker.load", admission, Admission::currentLoad)
           .description("workload in flight").register(registry);
       Gauge.builder("vastmesh.worker.max.perf", admission, Admission::maxPerf)

@@ -1,16 +1,17 @@
 package dev.vastmesh.worker.serving;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +41,14 @@ class SessionController {
   }
 
   @PostMapping(path = "/session/create", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> create(HttpServletRequest request) throws IOException {
-    Optional<JsonNode> root = parse(request);
+  ResponseEntity<?> create(@RequestBody(required = false) byte @Nullable [] body,
+      @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
+    Optional<JsonNode> root = parse(body);
     if (root.isEmpty()) {
       return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
     }
     JsonNode payload;
-    switch (callers.check(root.get(), request.getHeader("Authorization"))) {
+    switch (callers.check(root.get(), authorization)) {
       case Callers.Refused refused -> {
         return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_JSON).body(refused.body());
       }
@@ -72,23 +74,22 @@ class SessionController {
   }
 
   @PostMapping(path = "/session/end", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> end(HttpServletRequest request) throws IOException {
-    return withSession(request, id -> sessions.end(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ended", true)));
+  ResponseEntity<?> end(@RequestBody(required = false) byte @Nullable [] body) {
+    return withSession(body, id -> sessions.end(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ended", true)));
   }
 
   @PostMapping(path = "/session/get", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> get(HttpServletRequest request) throws IOException {
-    return withSession(request, id -> sessions.get(id).map(SessionController::describe));
+  ResponseEntity<?> get(@RequestBody(required = false) byte @Nullable [] body) {
+    return withSession(body, id -> sessions.get(id).map(SessionController::describe));
   }
 
   @PostMapping(path = "/session/health", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> health(HttpServletRequest request) throws IOException {
-    return withSession(request, id -> sessions.get(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ok", true)));
+  ResponseEntity<?> health(@RequestBody(required = false) byte @Nullable [] body) {
+    return withSession(body, id -> sessions.get(id).map(s -> Map.<String, Object>of("session_id", s.id(), "ok", true)));
   }
 
-  private ResponseEntity<?> withSession(HttpServletRequest request,
-      Function<String, Optional<Map<String, Object>>> action) throws IOException {
-    Optional<JsonNode> root = parse(request);
+  private ResponseEntity<?> withSession(byte @Nullable [] body, Function<String, Optional<Map<String, Object>>> action) {
+    Optional<JsonNode> root = parse(body);
     if (root.isEmpty()) {
       return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
     }
@@ -112,9 +113,13 @@ class SessionController {
     return body;
   }
 
-  private static Optional<JsonNode> parse(HttpServletRequest request) throws IOException {
-    try (var in = request.getInputStream()) {
-      JsonNode node = JSON.readTree(in.readNBytes(64 * 1024));
+  /** The body as a JSON object; WebFlux has already refused one over spring.codec.max-in-memory-size. */
+  private static Optional<JsonNode> parse(byte @Nullable [] body) {
+    if (body == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
       return node == null || !node.isObject() ? Optional.empty() : Optional.of(node);
     } catch (JacksonException e) {
       return Optional.empty();

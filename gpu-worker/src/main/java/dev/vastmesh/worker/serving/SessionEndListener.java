@@ -1,60 +1,78 @@
 package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.apache.catalina.connector.Connector;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Vast's optional second listener ({@code WORKER_HTTP_PORT}): plain HTTP beside a TLS port, so a
- * client can end its session without TLS. It serves {@code /session/end} and nothing else.
- * On when {@code vastmesh.worker.sessions.end-port} is set (with {@code USE_SSL=true} it defaults
- * to {@code WORKER_HTTP_PORT}, else the worker port + 1).
+ * client can end its session without TLS. It serves {@code /session/end} and nothing else: it runs
+ * the application's WebFlux handler (not the serving routes), and a filter answers 404 there for
+ * any other path. On when {@code vastmesh.worker.sessions.end-port} is set (with
+ * {@code USE_SSL=true} it defaults to {@code WORKER_HTTP_PORT}, else the worker port + 1).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionEndListener {
 
+  private static final byte[] END_ONLY = "{\"error\":\"this port serves /session/end only\"}".getBytes(StandardCharsets.UTF_8);
+
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> sessionEndConnector(WorkerProperties properties) {
-    return factory -> {
-      int port = properties.sessions().endPort();
-      if (port > 0) {
-        Connector connector = new Connector();
-        connector.setPort(port);
-        factory.addAdditionalConnectors(connector);
+  SmartLifecycle sessionEndServer(WorkerProperties properties, ObjectProvider<HttpHandler> application) {
+    int port = properties.sessions().endPort();
+    return new SmartLifecycle() {
+      private volatile @Nullable DisposableServer server;
+
+      @Override
+      public void start() {
+        if (port > 0) {
+          server = HttpServer.create().port(port).handle(new ReactorHttpHandlerAdapter(application.getObject())).bindNow();
+        }
+      }
+
+      @Override
+      public void stop() {
+        DisposableServer running = server;
+        if (running != null) {
+          running.disposeNow();
+          server = null;
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return server != null;
       }
     };
   }
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> sessionEndOnly(WorkerProperties properties) {
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  WebFilter sessionEndOnly(WorkerProperties properties) {
     int port = properties.sessions().endPort();
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        if (port > 0 && request.getLocalPort() == port && !request.getRequestURI().equals("/session/end")) {
-          response.setStatus(404);
-          response.setContentType("application/json");
-          response.getOutputStream().write("{\"error\":\"this port serves /session/end only\"}".getBytes(StandardCharsets.UTF_8));
-          return;
-        }
-        chain.doFilter(request, response);
+    return (exchange, chain) -> {
+      InetSocketAddress local = exchange.getRequest().getLocalAddress();
+      if (port > 0 && local != null && local.getPort() == port && !exchange.getRequest().getPath().value().equals("/session/end")) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.NOT_FOUND);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(END_ONLY)));
       }
-    });
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    registration.setEnabled(port > 0);
-    return registration;
+      return chain.filter(exchange);
+    };
   }
 }

@@ -1,7 +1,6 @@
 package dev.vastmesh.worker.serving;
 
 import dev.vastmesh.worker.config.WorkerProperties;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,15 +117,10 @@ public class Sessions implements SmartLifecycle {
     if (session.onCloseRoute() == null) {
       return;
     }
-    Thread.ofVirtual().name("session-close").start(() -> {
-      byte[] body = session.onClosePayload() == null ? "{}".getBytes() : JSON.writeValueAsBytes(session.onClosePayload());
-      try (ModelServer.Answer answer = modelServer.post(session.onCloseRoute(), body)) {
-        answer.body().transferTo(java.io.OutputStream.nullOutputStream());
-        log.debug("session {} close route answered HTTP {}", session.id(), answer.status());
-      } catch (IOException e) {
-        log.warn("session {} close route {} failed: {}", session.id(), session.onCloseRoute(), e.toString());
-      }
-    });
+    byte[] body = session.onClosePayload() == null ? "{}".getBytes() : JSON.writeValueAsBytes(session.onClosePayload());
+    modelServer.call(session.onCloseRoute(), body).subscribe(
+        status -> log.debug("session {} close route answered HTTP {}", session.id(), status),
+        failure -> log.warn("session {} close route {} failed: {}", session.id(), session.onCloseRoute(), failure.toString()));
   }
 
   @Override

@@ -26,14 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
     "vastmesh.worker.token=worker-token",
     "vastmesh.worker.vast.public-url=" + SessionsIntegrationTests.WORKER_URL,
     "vastmesh.worker.handlers[0].route=/v1/embeddings", "vastmesh.worker.handlers[0].allow-parallel-requests=true",
-    "vastmesh.worker.sessions.max-sessions=2", "vastmesh.worker.sessions.sweep-interval=50ms",
-    "vastmesh.worker.sessions.end-port=" + SessionsIntegrationTests.END_PORT})
+    "vastmesh.worker.sessions.max-sessions=2", "vastmesh.worker.sessions.sweep-interval=50ms"})
 class SessionsIntegrationTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
   static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
   static final String WORKER_URL = "https://203.0.113.4:41234";
-  static final int END_PORT = 43_917;
+  static final int END_PORT = freePort();
   static final AtomicLong REQNUM = new AtomicLong(5000);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,6 +40,16 @@ class SessionsIntegrationTests {
   static void doubles(DynamicPropertyRegistry registry) {
     registry.add("vastmesh.worker.model-server", UPSTREAM::url);
     registry.add("vastmesh.worker.vast.report-addr", AUTOSCALER::url);
+    registry.add("vastmesh.worker.sessions.end-port", () -> END_PORT);
+  }
+
+  /** A port free now: a fixed one could be held by another process or an outgoing connection. */
+  static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @LocalServerPort

@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
@@ -36,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.worker.handlers[3].route=/fail", "vastmesh.worker.handlers[3].workload=constant:0",
     "vastmesh.worker.handlers[4].route=/fifo", "vastmesh.worker.handlers[4].workload=constant:0",
     "vastmesh.worker.handlers[5].route=/endless", "vastmesh.worker.handlers[5].workload=constant:7",
-    "vastmesh.worker.handlers[5].allow-parallel-requests=true"})
+    "vastmesh.worker.handlers[5].allow-parallel-requests=true",
+    "vastmesh.worker.handlers[6].route=/broken", "vastmesh.worker.handlers[6].allow-parallel-requests=true"})
 class WorkerServingIntegrationTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
@@ -198,6 +200,39 @@ class WorkerServingIntegrationTests {
   }
 
   @Test
+  void aModelServerThatBreaksOffMidAnswerLeavesTheClientAShortAnswerNotAWholeOne() throws Exception {
+    String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "888001");
+    assertThatThrownBy(() -> post("/broken", body)).as("the declared length was not delivered").isInstanceOf(java.io.IOException.class);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("888001"))) {
+      Thread.sleep(50);
+    }
+    assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
+        .contains("\"request_idx\":888001,\"success\":false,\"status\":\"Error\""));
+    assertThat(metrics()).contains("vastmesh_worker_requests_total{outcome=\"upstream_failed\",route=\"/broken\"} 1.0");
+    assertThat(post("/v1/embeddings", signed("{\"input\":[\"after\"]}")).statusCode()).as("the worker serves on").isEqualTo(200);
+  }
+
+  @Test
+  void onlyPostsToConfiguredRoutesAreServedTheRestIsCountedAsUnknown() throws Exception {
+    HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    HttpResponse<String> unknown = post("/v1/unknown", signed("{}"));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).isEqualTo("{\"error\":\"no handler for this route\"}");
+    // A query string does not make a configured route unknown.
+    assertThat(post("/v1/embeddings?trace=1", signed("{\"input\":[\"q\"]}")).statusCode()).isEqualTo(200);
+    assertThat(metrics()).contains("vastmesh_worker_requests_total{outcome=\"unknown_route\",route=\"unknown\"}");
+  }
+
+  String metrics() throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  @Test
   void aStreamReachesTheClientAsItIsProduced() throws Exception {
     long started = System.nanoTime();
     HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stream"))
@@ -226,6 +261,32 @@ class WorkerServingIntegrationTests {
     assertThat(b.get().statusCode()).isEqualTo(200);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one after the other").isGreaterThanOrEqualTo(Duration.ofMillis(390));
+  }
+
+  @Test
+  void aClientThatLeavesWhileWaitingForItsFifoTurnGivesItUp() throws Exception {
+    CompletableFuture<HttpResponse<String>> holder = CompletableFuture.supplyAsync(() -> call("/fifo"));
+    Thread.sleep(50);
+    String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "999001");
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("POST /fifo HTTP/1.1\r\nHost: w\r\nContent-Type: application/json\r\nContent-Length: "
+          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      Thread.sleep(50);
+    }
+    int upstreamCalls = UPSTREAM.bodies.size();
+    HttpResponse<String> next = call("/fifo");
+
+    assertThat(holder.get().statusCode()).isEqualTo(200);
+    assertThat(next.statusCode()).as("the queue moved on past the one that left").isEqualTo(200);
+    assertThat(UPSTREAM.bodies.size() - upstreamCalls).as("only the last request reached the model server after the leaver")
+        .isEqualTo(1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("999001"))) {
+      Thread.sleep(50);
+    }
+    assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
+        .contains("\"request_idx\":999001,\"success\":false,\"status\":\"Cancelled\""));
   }
 
   private HttpResponse<String> call(String path) {

@@ -84,6 +84,21 @@ public final class LocalUpstream implements AutoCloseable {
         endlessAbandoned.countDown();
       }
     });
+    server.createContext("/broken", exchange -> {
+      // Declares 1,000 bytes, sends 10, and hangs up: a model server that crashed mid-answer.
+      read(exchange);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 1000);
+      OutputStream out = exchange.getResponseBody();
+      out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      try {
+        out.close();
+      } catch (IOException insufficientBytes) {
+        // Expected; only a handler that throws makes the JDK server drop the connection.
+      }
+      throw new IllegalStateException("crashed mid-answer");
+    });
     server.createContext("/on-close", exchange -> {
       read(exchange);
       json(exchange, 200, "{}");
