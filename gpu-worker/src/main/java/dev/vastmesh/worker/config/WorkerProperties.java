@@ -62,6 +62,14 @@ public record WorkerProperties(
       @DefaultValue("16MB") DataSize maxRequestSize) {
 
     public Handler {
+      // Served ahead of every other endpoint on the port: a route must be a plain path, and must
+      // not shadow the worker's own session and actuator endpoints.
+      if (route != null && (!route.startsWith("/") || route.startsWith("//")
+          || route.chars().anyMatch(c -> c == '?' || c == '#' || Character.isWhitespace(c))
+          || route.equals("/session") || route.startsWith("/session/") || route.equals("/actuator") || route.startsWith("/actuator/"))) {
+        throw new IllegalArgumentException("handler route must be a path of the model server's API such as /v1/embeddings, "
+            + "outside /session/ and /actuator/, not " + route);
+      }
       if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("handler " + route + ": max-request-size must be between 1 B and 2 GB, not " + maxRequestSize);
       }
