@@ -221,8 +221,8 @@ final class ServingRoutes implements NettyRouteProvider {
   }
 
   /**
-   * Forwards the request and copies the model server's answer; streams that are streams go through
-   * chunk by chunk as they arrive. A client that goes away is the protocol's 499: cancelling the
+   * Forwards the request and copies the model server's answer chunk by chunk as it arrives, so a
+   * stream is never held back. A client that goes away is the protocol's 499: cancelling the
    * copy drops the model server's connection (it can stop generating) and the request counts as
    * cancelled.
    */
