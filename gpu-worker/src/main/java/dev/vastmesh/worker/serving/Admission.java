@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.serving;
 
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +45,7 @@ public final class Admission {
   }
 
   /** Runs {@code work} in its turn on the shared FIFO, one request at a time, in arrival order. */
-  <T> Mono<T> inFifoTurn(java.util.function.Supplier<Mono<T>> work) {
+  <T> Mono<T> inFifoTurn(Supplier<Mono<T>> work) {
     return fifo.inTurn(work);
   }
 }

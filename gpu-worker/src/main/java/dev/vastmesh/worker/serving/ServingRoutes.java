@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -151,12 +150,10 @@ final class ServingRoutes implements NettyRouteProvider {
 
   private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
     Route route = routes.get(request.fullPath());
+    // Only reading the body signals TooLarge; nothing after it does.
     return RequestBodies.read(request.receive(), declaredLength(request.requestHeaders()), route.maxBytes())
-        .map(Optional::of)
-        .onErrorResume(RequestBodies.TooLarge.class, tooLarge -> Mono.just(Optional.empty()))
-        .flatMap(body -> body.isPresent()
-            ? admit(route, body.get(), request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), response)
-            : refuseTooLarge(route, response));
+        .flatMap(body -> admit(route, body, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), response))
+        .onErrorResume(RequestBodies.TooLarge.class, tooLarge -> refuseTooLarge(route, response));
   }
 
   /** The Content-Length, or -1 for a chunked body (the codec has already refused a malformed one). */
@@ -256,22 +253,16 @@ final class ServingRoutes implements NettyRouteProvider {
     if (contentType != null) {
       response.header(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
-    boolean chunked = headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
-    boolean stream = chunked || contentType != null && isStreamType(contentType);
     String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-    if (!stream && length != null) {
-      // Passed on as declared, so the client can size its buffer. Should the model server break
-      // off, the connection is dropped and the client sees a short body, as from the model server.
+    if (length != null) {
+      // Passed on as declared (a chunked answer has none and goes out chunked), so the client can
+      // size its buffer. Should the model server break off, the connection is dropped and the
+      // client sees a short body, as from the model server.
       response.header(HttpHeaderNames.CONTENT_LENGTH, length);
     }
     boolean ok = code / 100 == 2;
     forwarding.result = ok ? Result.SUCCEEDED : Result.FAILED;
     forwarding.outcome = ok ? "ok" : "upstream_" + code / 100 + "xx";
-  }
-
-  private static boolean isStreamType(String contentType) {
-    String type = contentType.strip().toLowerCase(java.util.Locale.ROOT);
-    return type.startsWith("text/event-stream") || type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl");
   }
 
   /** Where a forwarded request failed decides what the client can still be told. */
