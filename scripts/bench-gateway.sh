@@ -29,16 +29,20 @@ measure() { # mode
   local pid=$!
   bench_started $pid
   for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
-  python3 scripts/bench/sign_webhooks.py $secret 300000 "$work/signed.tsv"
+  # Every measured webhook must be new (a replay is answered 200 without a hand-off, and cheaper):
+  # MESSAGES unique ones cover 15 s at 30k/s; webhooks.lua says so if the verified row ran out
+  # anyway (the baseline row may wrap around: it keeps no ids).
+  local messages=${MESSAGES:-450000}
+  python3 scripts/bench/sign_webhooks.py $secret $((messages + 400000)) "$work/signed.tsv"
   echo "== mode=$mode ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"
   # Warm-up on a slice of the messages, then measure on the rest (no message is sent twice).
-  head -150000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +150001 "$work/signed.tsv" > "$work/measure.tsv"
+  head -400000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +400001 "$work/signed.tsv" > "$work/measure.tsv"
   FILE="$work/warm.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d"$warmup" -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null || true
   FILE="$work/warm.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c16 -d5s -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null
   echo "-- baseline: bare endpoint, same request"
   FILE="$work/measure.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%"
   echo "-- verified webhooks (202 after a durable hand-off)"
-  FILE="$work/measure.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|Non-2xx|error"
+  FILE="$work/measure.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|Non-2xx|error|RAN OUT"
   kill $pid; wait $pid 2>/dev/null || true
   if [ "$mode" = redis ]; then
     redis-cli --scan --pattern "${prefix}*" | xargs -r redis-cli del >/dev/null

@@ -23,12 +23,24 @@ function init(args)
   end
 end
 
+wrapped = 0
+
 function request()
   index = index + 1
   if index > #requests then
     index = 1
+    wrapped = 1
   end
   return requests[index]
 end
--- Anything but 202 shows up in wrk's "Non-2xx or 3xx responses" line (a 200 replay would not:
--- the message files hold more unique messages than a run can send).
+
+-- Anything but 202 shows up in wrk's "Non-2xx or 3xx responses" line; a replay would not (it is
+-- answered 200), so a thread that ran out of unique messages says so here.
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    if thread:get("wrapped") == 1 then
+      print("RAN OUT OF MESSAGES: some were sent twice (answered as replays); sign more")
+      return
+    end
+  end
+end
