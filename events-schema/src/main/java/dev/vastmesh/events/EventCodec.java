@@ -4,13 +4,17 @@ import dev.vastmesh.events.internal.EnvelopeReader;
 import dev.vastmesh.events.internal.EventJson;
 import dev.vastmesh.events.internal.RecordShape;
 import dev.vastmesh.events.payload.EventPayload;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -75,9 +79,30 @@ public final class EventCodec {
     return List.copyOf(violations);
   }
 
-  /** The canonical JSON bytes of an event (UTF-8). */
+  /**
+   * The canonical JSON bytes of an event (UTF-8): the envelope's attributes in canonical order,
+   * then {@code data}, written straight to the output (no intermediate tree: every accepted
+   * webhook passes here).
+   */
   public byte[] serialize(EventEnvelope event) {
-    return mapper.writeValueAsBytes(toTree(event));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringProperty(EnvelopeReader.SPECVERSION, EventEnvelope.SPEC_VERSION);
+      json.writeStringProperty(EnvelopeReader.ID, event.id());
+      json.writeStringProperty(EnvelopeReader.SOURCE, event.source());
+      json.writeStringProperty(EnvelopeReader.TYPE, event.type().wireName());
+      json.writeStringProperty(EnvelopeReader.TIME, event.time().toString());
+      json.writeStringProperty(EnvelopeReader.DATACONTENTTYPE, EventEnvelope.DATA_CONTENT_TYPE);
+      writeIfPresent(json, EnvelopeReader.SUBJECT, event.subject());
+      writeIfPresent(json, EnvelopeReader.TRIGGERID, event.triggerId());
+      writeIfPresent(json, EnvelopeReader.IDEMPOTENCYKEY, event.idempotencyKey());
+      writeIfPresent(json, EnvelopeReader.ENVIRONMENT, event.environment());
+      json.writeName(EnvelopeReader.DATA);
+      mapper.writeValue(json, event.data());
+      json.writeEndObject();
+    }
+    return out.toByteArray();
   }
 
   /** The canonical JSON of an event as a string. */
@@ -85,26 +110,26 @@ public final class EventCodec {
     return new String(serialize(event), StandardCharsets.UTF_8);
   }
 
-  /** The event as a JSON tree, members in canonical order. */
+  /**
+   * The event as a JSON tree, members in canonical order: read back from {@link #serialize}, the
+   * one place that order is written.
+   */
   public ObjectNode toTree(EventEnvelope event) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put(EnvelopeReader.SPECVERSION, EventEnvelope.SPEC_VERSION);
-    node.put(EnvelopeReader.ID, event.id());
-    node.put(EnvelopeReader.SOURCE, event.source());
-    node.put(EnvelopeReader.TYPE, event.type().wireName());
-    node.put(EnvelopeReader.TIME, event.time().toString());
-    node.put(EnvelopeReader.DATACONTENTTYPE, EventEnvelope.DATA_CONTENT_TYPE);
-    putIfPresent(node, EnvelopeReader.SUBJECT, event.subject());
-    putIfPresent(node, EnvelopeReader.TRIGGERID, event.triggerId());
-    putIfPresent(node, EnvelopeReader.IDEMPOTENCYKEY, event.idempotencyKey());
-    putIfPresent(node, EnvelopeReader.ENVIRONMENT, event.environment());
-    node.set(EnvelopeReader.DATA, mapper.valueToTree(event.data()));
-    return node;
+    return (ObjectNode) mapper.readTree(serialize(event));
   }
 
   /** Reads a JSON tree, e.g. a request body a web framework already parsed. */
   public JsonNode readTree(byte[] json) {
     return mapper.readTree(json);
+  }
+
+  /**
+   * A reader of JSON trees with the wire settings whose nodes are made by {@code nodes}: a caller
+   * can adjust values as they are read (e.g. clean strings) instead of copying the tree
+   * afterwards. Readers are immutable and thread-safe; keep one.
+   */
+  public ObjectReader treeReader(JsonNodeFactory nodes) {
+    return mapper.reader().with(nodes);
   }
 
   private EventEnvelope read(byte[] json, List<Violation> violations) {
@@ -137,9 +162,9 @@ public final class EventCodec {
         attributes.subject(), attributes.triggerId(), attributes.idempotencyKey(), attributes.environment(), payload);
   }
 
-  private static void putIfPresent(ObjectNode node, String name, String value) {
+  private static void writeIfPresent(JsonGenerator json, String name, String value) {
     if (value != null) {
-      node.put(name, value);
+      json.writeStringProperty(name, value);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.vastmesh.gateway.api;
 
 import dev.vastmesh.gateway.config.Sources;
-import dev.vastmesh.gateway.ingest.GatewayProblem;
 import dev.vastmesh.gateway.ingest.Outcome;
 import dev.vastmesh.gateway.ingest.WebhookPipeline;
 import dev.vastmesh.gateway.ingest.WebhookRequest;
@@ -9,10 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +35,7 @@ class WebhookController {
       @Content(mediaType = "application/json"), @Content(mediaType = "application/cloudevents+json")}))
   @PostMapping(path = "/api/v1/webhooks/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> receive(@PathVariable String source, HttpServletRequest request) throws IOException {
-    byte[] body = readCapped(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(64 * 1024));
+    byte[] body = CappedBody.read(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(64 * 1024));
     Outcome outcome = pipeline.process(new WebhookRequest(source, request::getHeader, request.getContentType(), body,
         request.getRemoteAddr()));
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -60,31 +57,8 @@ class WebhookController {
         yield HttpStatus.OK;
       }
     };
-    HttpHeaders headers = new HttpHeaders();
-    outcome.headers().forEach(headers::add);
-    return ResponseEntity.status(status).headers(headers).body(answer);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    outcome.headers().forEach((name, value) -> response.header(name, value));
+    return response.body(answer);
   }
-
-  /**
-   * Reads at most {@code limit} bytes: a declared length over it is refused before reading, and
-   * a body that turns out longer is refused as soon as it passes the limit — never buffered whole.
-   */
-  private static byte[] readCapped(HttpServletRequest request, int limit) throws IOException {
-    if (request.getContentLengthLong() > limit) {
-      throw tooLarge(limit);
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        throw tooLarge(limit);
-      }
-      return body;
-    }
-  }
-
-  private static GatewayProblem tooLarge(int limit) {
-    return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-        "the body exceeds this source's limit of " + limit + " bytes").header("Connection", "close");
-  }
-
 }

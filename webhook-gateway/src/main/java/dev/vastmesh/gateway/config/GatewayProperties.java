@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * The gateway's configuration, under {@value #PREFIX}. Each webhook source is configured by
  * name (the {@code {source}} of {@code POST /api/v1/webhooks/{source}}).
  *
- * @param mode {@code memory} (default): Caffeine replay cache, in-process buckets, HTTP hand-off to
+ * @param mode {@code memory} (default): in-process replay cache and buckets, HTTP hand-off to
  *     the router; {@code redis}: replay cache, buckets and hand-off (a stream) in Redis, so
  *     several gateways act as one
  * @param handoff where accepted events go (see {@link Handoff})

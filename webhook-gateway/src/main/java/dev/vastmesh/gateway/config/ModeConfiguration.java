@@ -1,6 +1,5 @@
 package dev.vastmesh.gateway.config;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.handoff.HttpRouterHandoff;
 import dev.vastmesh.gateway.handoff.RedisStreamHandoff;
@@ -9,7 +8,6 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.replay.RedisReplayGuard;
 import dev.vastmesh.gateway.replay.ReplayGuard;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
@@ -29,14 +27,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The two modes. Embedded ({@code memory}, default): Caffeine replay cache, bucket4j buckets in
+ * The two modes. Embedded ({@code memory}, default): an in-process replay cache, bucket4j buckets in
  * process, HTTP hand-off to the router. Redis: replay cache, buckets and (by default) hand-off
  * to a stream in Redis, so several gateways share replays and limits.
  */
 @Configuration(proxyBeanMethods = false)
 class ModeConfiguration {
 
-  // Buckets expire once they would be full again: an idle trigger id costs nothing.
+  // Buckets in Redis expire once they would be full again: an idle trigger id costs nothing.
   private static final ExpirationAfterWriteStrategy BUCKET_EXPIRY =
       ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
 
@@ -52,8 +50,7 @@ class ModeConfiguration {
    */
   @Bean
   FloodLimiter floodLimiter() {
-    return new FloodLimiter(new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
-        .expirationAfterWrite(BUCKET_EXPIRY).build()));
+    return new FloodLimiter(RateLimiter.inMemory(100_000));
   }
 
   @Bean
@@ -74,8 +71,7 @@ class ModeConfiguration {
 
     @Bean
     RateLimiter rateLimiter() {
-      return new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
-          .expirationAfterWrite(BUCKET_EXPIRY).build());
+      return RateLimiter.inMemory(1_000_000);
     }
   }
 
@@ -105,7 +101,7 @@ class ModeConfiguration {
     @Bean
     RateLimiter rateLimiter(StatefulRedisConnection<String, byte[]> bucketConnection, GatewayProperties properties) {
       String prefix = properties.redis().keyPrefix() + "bucket:";
-      return new RateLimiter(Bucket4jLettuce.casBasedBuilder(bucketConnection).expirationAfterWrite(BUCKET_EXPIRY).build()
+      return RateLimiter.shared(Bucket4jLettuce.casBasedBuilder(bucketConnection).expirationAfterWrite(BUCKET_EXPIRY).build()
           .withMapper((String key) -> prefix + key));
     }
   }

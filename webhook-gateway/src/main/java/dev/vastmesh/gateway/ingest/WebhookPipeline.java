@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>timestamp within ±tolerance, where the scheme signs one (401);
  *   <li>replay — only a verified id is recorded; a replay answers 200 with the original event id;
  *   <li>rate limit per trigger id (429 with Retry-After and RateLimit headers);
- *   <li>parse, then strip control characters and NFC-normalise strings of the parsed copy;
+ *   <li>parse, stripping control characters and NFC-normalising strings as the tree is built
+ *       (the tree only: the signed bytes are never changed);
  *   <li>map to a canonical event (422 when a claimed CloudEvent is invalid);
  *   <li>hand off durably, and only then answer 202; a failed hand-off answers 503 and releases
  *       the message id, so the sender's retry is processed — nothing accepted is lost.
@@ -60,7 +62,11 @@ public class WebhookPipeline {
   private final MeterRegistry meters;
   private final EventCodec codec = EventCodec.standard();
   // Bounded: source names are configured, outcomes a closed set; unknown sources count as "unknown".
-  private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+  // Meters are looked up once and kept: building and registering one per webhook showed in profiles.
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> verificationTimers = new ConcurrentHashMap<>();
+  private final Timer handoffOk;
+  private final Timer handoffFailed;
 
   public WebhookPipeline(Sources sources, FloodLimiter flood, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
       EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
@@ -72,6 +78,13 @@ public class WebhookPipeline {
     this.handoff = handoff;
     this.properties = properties;
     this.meters = meters;
+    this.handoffOk = handoffTimer("ok");
+    this.handoffFailed = handoffTimer("failed");
+  }
+
+  private Timer handoffTimer(String outcome) {
+    return Timer.builder("vastmesh.gateway.handoff").description("Hand-offs of accepted events to the event router")
+        .tag("mode", handoff.mode()).tag("outcome", outcome).register(meters);
   }
 
   public Outcome process(WebhookRequest request) {
@@ -96,8 +109,9 @@ public class WebhookPipeline {
       throw rateLimited(limited, "too many requests from this client");
     }
 
-    Verification verification = Timer.builder("vastmesh.gateway.verification").tag("source", name).tag("scheme", source.scheme())
-        .register(meters).record(() -> source.verifier().verify(request.headers(), request.body()));
+    Verification verification = verificationTimers.computeIfAbsent(name, n -> Timer.builder("vastmesh.gateway.verification")
+            .description("Signature and timestamp verification").tag("source", n).tag("scheme", source.scheme()).register(meters))
+        .record(() -> source.verifier().verify(request.headers(), request.body()));
     if (verification instanceof Verification.Rejected rejected) {
       count(name, "rejected_" + rejected.reason().tag());
       log.warn("webhook from source {} (client {}) failed verification: {}", name, request.client(), rejected.reason().tag());
@@ -133,16 +147,15 @@ public class WebhookPipeline {
 
   private Outcome accept(ConfiguredSource source, WebhookRequest request, Verification.Verified verified, String replayKey) {
     String name = source.name();
-    JsonNode parsed;
+    JsonNode clean;
     try {
-      parsed = codec.readTree(request.body());
+      clean = Sanitizer.parse(request.body());
     } catch (JacksonException e) {
       count(name, "rejected_malformed_json");
       throw new GatewayProblem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
           "the body is not valid JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
               + ", column " + e.getLocation().getColumnNr() + ")"));
     }
-    JsonNode clean = Sanitizer.clean(parsed);
     String triggerId = triggerId(source, request, clean);
     RateLimiter.Decision decision = limiter.tryConsume("trigger:" + name + ":" + triggerId, source.config().ratePerMinute());
     if (decision instanceof RateLimiter.Limited limited) {
@@ -177,9 +190,9 @@ public class WebhookPipeline {
     Timer.Sample sample = Timer.start(meters);
     try {
       handoff.handOff(event, codec.serialize(event));
-      sample.stop(Timer.builder("vastmesh.gateway.handoff").tag("mode", handoff.mode()).tag("outcome", "ok").register(meters));
+      sample.stop(handoffOk);
     } catch (EventHandoff.HandoffException e) {
-      sample.stop(Timer.builder("vastmesh.gateway.handoff").tag("mode", handoff.mode()).tag("outcome", "failed").register(meters));
+      sample.stop(handoffFailed);
       count(source, "rejected_handoff_failed");
       log.warn("hand-off of {} {} failed: {}", event.type(), event.id(), e.getMessage());
       throw new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "router-unavailable", "Event router unavailable",

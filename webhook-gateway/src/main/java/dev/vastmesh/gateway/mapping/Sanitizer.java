@@ -1,46 +1,37 @@
 package dev.vastmesh.gateway.mapping;
 
+import dev.vastmesh.events.EventCodec;
 import java.text.Normalizer;
-import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * Cleans the string values of a parsed payload: control characters removed (tab and newline
- * kept), Unicode normalised to NFC. It works on the parsed copy only: the bytes that were
- * signed are never touched, or their signature would no longer verify.
+ * Parses a verified body into a tree whose string values are clean: control characters removed
+ * (tab and newline kept), Unicode normalised to NFC. Strings are cleaned as the parser makes
+ * their nodes, so the tree is built once rather than parsed and then copied. Only the parsed
+ * tree is cleaned: the bytes that were signed are never touched, or their signature would no
+ * longer verify. Member names are left as they are: they are matched against the schema, which
+ * rejects anything unexpected.
  */
 public final class Sanitizer {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectReader READER = EventCodec.standard().treeReader(new CleaningNodes());
 
   private Sanitizer() {
   }
 
-  public static JsonNode clean(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode copy = NODES.objectNode();
-      for (Map.Entry<String, JsonNode> member : node.properties()) {
-        copy.set(member.getKey(), clean(member.getValue()));
-      }
-      return copy;
-    }
-    if (node.isArray()) {
-      ArrayNode copy = NODES.arrayNode(node.size());
-      for (JsonNode element : node) {
-        copy.add(clean(element));
-      }
-      return copy;
-    }
-    if (node.isString()) {
-      return NODES.stringNode(clean(node.stringValue()));
-    }
-    return node;
+  /** The clean tree of a JSON document, read with the event wire settings. */
+  public static JsonNode parse(byte[] json) throws JacksonException {
+    return READER.readTree(json);
   }
 
   static String clean(String value) {
+    if (isPlainAscii(value)) {
+      return value;
+    }
     StringBuilder out = null;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -53,5 +44,29 @@ public final class Sanitizer {
     }
     String stripped = out == null ? value : out.toString();
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC) ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+  }
+
+  /**
+   * Printable ASCII, tab and newline: nothing to strip, and already NFC (no character below
+   * U+0300 composes or reorders). Most values are, and checking NFC allocates.
+   */
+  private static boolean isPlainAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x7f || c < 0x20 && c != '\t' && c != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Makes every string node of the clean value. */
+  private static final class CleaningNodes extends JsonNodeFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringNode stringNode(String text) {
+      return super.stringNode(text == null ? null : clean(text));
+    }
   }
 }

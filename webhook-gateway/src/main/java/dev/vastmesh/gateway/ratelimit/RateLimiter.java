@@ -1,5 +1,9 @@
 package dev.vastmesh.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -12,6 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * gateway. Each bucket holds {@code perMinute} tokens and refills them greedily over a minute.
  */
 public final class RateLimiter {
+
+  private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
+
+  /** Where the bucket of a key lives. */
+  @FunctionalInterface
+  private interface Buckets {
+    Bucket of(String key, BucketConfiguration configuration);
+  }
 
   /** The answer for one request. */
   public sealed interface Decision {
@@ -26,18 +38,40 @@ public final class RateLimiter {
   public record Limited(long limit, long retryAfterSeconds) implements Decision {
   }
 
-  private final ProxyManager<String> buckets;
+  private final Buckets buckets;
   private final Map<Long, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-  public RateLimiter(ProxyManager<String> buckets) {
+  private RateLimiter(Buckets buckets) {
     this.buckets = buckets;
+  }
+
+  /**
+   * Buckets in this process, at most {@code maximumKeys} of them. A bucket left alone for the
+   * refill period is full again, so forgetting it then changes no answer. Each is a lock-free
+   * bucket found by a cache read: the remote-style proxy manager wrote to its cache on every
+   * request, which cost more than the bucket itself.
+   */
+  public static RateLimiter inMemory(long maximumKeys) {
+    Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(REFILL_PERIOD).build();
+    return new RateLimiter((key, configuration) -> local.get(key, k -> {
+      var builder = Bucket.builder();
+      for (Bandwidth bandwidth : configuration.getBandwidths()) {
+        builder.addLimit(bandwidth);
+      }
+      return builder.build();
+    }));
+  }
+
+  /** Buckets kept by a bucket4j proxy manager, e.g. in Redis, so a limit holds across replicas. */
+  public static RateLimiter shared(ProxyManager<String> proxies) {
+    return new RateLimiter((key, configuration) -> proxies.builder().build(key, () -> configuration));
   }
 
   public Decision tryConsume(String key, long perMinute) {
     BucketConfiguration configuration = configurations.computeIfAbsent(perMinute, n -> BucketConfiguration.builder()
-        .addLimit(limit -> limit.capacity(n).refillGreedy(n, Duration.ofMinutes(1)))
+        .addLimit(limit -> limit.capacity(n).refillGreedy(n, REFILL_PERIOD))
         .build());
-    ConsumptionProbe probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = buckets.of(key, configuration).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       long missing = perMinute - probe.getRemainingTokens();
       long resetSeconds = (long) Math.ceil(missing * 60.0 / perMinute);

@@ -14,10 +14,10 @@ public final class GitHubVerifier implements WebhookVerifier {
   public static final String SIGNATURE = "X-Hub-Signature-256";
   public static final String DELIVERY = "X-GitHub-Delivery";
 
-  private final List<byte[]> secrets;
+  private final List<Hmac> secrets;
 
   public GitHubVerifier(List<String> secrets) {
-    this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    this.secrets = secrets.stream().map(s -> new Hmac(s.getBytes(StandardCharsets.UTF_8))).toList();
   }
 
   @Override
@@ -36,8 +36,8 @@ public final class GitHubVerifier implements WebhookVerifier {
     } catch (IllegalArgumentException e) {
       return new Verification.Rejected(Verification.Reason.MALFORMED_HEADER);
     }
-    for (byte[] secret : secrets) {
-      if (Hmac.equal(Hmac.sha256(secret, body), given)) {
+    for (Hmac secret : secrets) {
+      if (Hmac.equal(secret.of(body), given)) {
         return new Verification.Verified(delivery, null);
       }
     }

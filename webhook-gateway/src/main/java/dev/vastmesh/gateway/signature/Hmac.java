@@ -6,28 +6,70 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and constant-time comparison, on bytes. */
+/**
+ * HMAC-SHA256 under one key, and constant-time comparison, on bytes.
+ *
+ * <p>The key is set once into a prototype {@link Mac}; each message is computed on a clone of
+ * it. Looking the algorithm up and keying a new Mac per webhook cost as much as hashing a 1 KB
+ * body. The prototype itself is never updated, so concurrent callers share it safely.
+ */
 final class Hmac {
 
-  private Hmac() {
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private final byte[] key;
+  private final Mac prototype;
+  private final boolean cloneable;
+
+  Hmac(byte[] key) {
+    this.key = key.clone();
+    this.prototype = newMac(key);
+    this.cloneable = canClone(prototype);
   }
 
-  /** HMAC-SHA256 of the parts, concatenated, under {@code key}. */
-  static byte[] sha256(byte[] key, byte[]... parts) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      for (byte[] part : parts) {
-        mac.update(part);
-      }
-      return mac.doFinal();
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+  /** HMAC-SHA256 of the parts, concatenated. */
+  byte[] of(byte[]... parts) {
+    Mac mac = cloneable ? cloneOf(prototype) : newMac(key);
+    for (byte[] part : parts) {
+      mac.update(part);
     }
+    return mac.doFinal();
+  }
+
+  /** HMAC-SHA256 of the parts under {@code key}, once (signing helpers, tests). */
+  static byte[] sha256(byte[] key, byte[]... parts) {
+    return new Hmac(key).of(parts);
   }
 
   /** Constant-time equality (time depends only on the lengths). */
   static boolean equal(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);
+  }
+
+  private static Mac newMac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key, ALGORITHM));
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(ALGORITHM + " is required of every JVM", e);
+    }
+  }
+
+  private static boolean canClone(Mac mac) {
+    try {
+      mac.clone();
+      return true;
+    } catch (CloneNotSupportedException e) {
+      return false;
+    }
+  }
+
+  private static Mac cloneOf(Mac mac) {
+    try {
+      return (Mac) mac.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("checked when the key was set", e);
+    }
   }
 }

@@ -28,12 +28,12 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
   public static final String TIMESTAMP = "X-Timestamp";
   public static final String ID = "X-Webhook-Id";
 
-  private final List<byte[]> secrets;
+  private final List<Hmac> secrets;
   private final Clock clock;
   private final Duration tolerance;
 
   public HmacTimestampVerifier(List<String> secrets, Clock clock, Duration tolerance) {
-    this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    this.secrets = secrets.stream().map(s -> new Hmac(s.getBytes(StandardCharsets.UTF_8))).toList();
     this.clock = clock;
     this.tolerance = tolerance;
   }
@@ -56,8 +56,8 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
     }
     byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
     boolean match = false;
-    for (byte[] secret : secrets) {
-      match |= Hmac.equal(Hmac.sha256(secret, prefix, body), given);
+    for (Hmac secret : secrets) {
+      match |= Hmac.equal(secret.of(prefix, body), given);
     }
     if (!match) {
       return new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);

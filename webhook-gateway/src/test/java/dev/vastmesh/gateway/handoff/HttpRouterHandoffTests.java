@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +88,98 @@ class HttpRouterHandoffTests {
 
     assertThatThrownBy(() -> handoff.handOff(event, codec.serialize(event)))
         .isInstanceOf(EventHandoff.HandoffException.class).hasMessageContaining("503");
+  }
+
+  @Test
+  void eventsThatWaitedPastTheirDeadlineAreFailedWithoutBeingSent() throws Exception {
+    AtomicLong now = new AtomicLong();
+    router.delay(Duration.ofSeconds(3));
+    try (HttpRouterHandoff slow = new HttpRouterHandoff(
+        new GatewayProperties.Router(URI.create(router.url()), null, Duration.ofMillis(300)), now::get)) {
+      EventEnvelope first = event(1);
+      EventEnvelope second = event(2);
+      CompletableFuture<Throwable> firstOutcome = outcome(() -> slow.handOff(first, codec.serialize(first)));
+      awaitUntil(() -> router.started() == 1);
+      CompletableFuture<Throwable> secondOutcome = outcome(() -> slow.handOff(second, codec.serialize(second)));
+      awaitUntil(() -> slow.queued() == 1);
+      now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+      assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isInstanceOf(EventHandoff.HandoffException.class)
+          .hasMessageContaining("unreachable");
+      assertThat(secondOutcome.get(10, TimeUnit.SECONDS)).isInstanceOf(EventHandoff.HandoffException.class)
+          .hasMessage("event router did not answer in time");
+      assertThat(router.started()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void closingFailsWaitingHandOffsAndRefusesNewOnes() throws Exception {
+    router.delay(Duration.ofSeconds(2));
+    EventEnvelope inFlight = event(1);
+    EventEnvelope waiting = event(2);
+    CompletableFuture<Throwable> first = outcome(() -> handoff.handOff(inFlight, codec.serialize(inFlight)));
+    awaitUntil(() -> router.started() == 1);
+    CompletableFuture<Throwable> second = outcome(() -> handoff.handOff(waiting, codec.serialize(waiting)));
+    awaitUntil(() -> handoff.queued() == 1);
+
+    handoff.close();
+
+    assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(EventHandoff.HandoffException.class)
+        .hasMessageContaining("shutting down");
+    // The batch already with the router is answered by it: close waits for that answer.
+    assertThat(first.get(10, TimeUnit.SECONDS)).isNull();
+    EventEnvelope late = event(3);
+    assertThatThrownBy(() -> handoff.handOff(late, codec.serialize(late)))
+        .isInstanceOf(EventHandoff.HandoffException.class).hasMessageContaining("shutting down");
+  }
+
+  @Test
+  void aBatchStaysWithinItsByteLimit() throws Exception {
+    router.delay(Duration.ofMillis(300));
+    EventEnvelope blocker = event(0);
+    CompletableFuture<Throwable> firstCall = outcome(() -> handoff.handOff(blocker, codec.serialize(blocker)));
+    awaitUntil(() -> router.started() == 1);
+    // Three events of 400 KB queue up behind the first: at most two fit in one 1 MiB batch.
+    byte[] large = ("\"" + "x".repeat(400 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+    List<CompletableFuture<Throwable>> calls = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      EventEnvelope event = event(10 + i);
+      calls.add(outcome(() -> handoff.handOff(event, large)));
+    }
+    assertThat(firstCall.get(10, TimeUnit.SECONDS)).isNull();
+    for (CompletableFuture<Throwable> call : calls) {
+      assertThat(call.get(10, TimeUnit.SECONDS)).isNull();
+    }
+    assertThat(router.received()).hasSize(3);
+    assertThat(router.received()).allSatisfy(r -> assertThat(r.body().length()).isLessThanOrEqualTo(HttpRouterHandoff.MAX_BATCH_BYTES));
+  }
+
+  /** Runs a hand-off on its own thread; completes with its failure, or null when it succeeded. */
+  private static CompletableFuture<Throwable> outcome(ThrowingCall call) {
+    CompletableFuture<Throwable> result = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> {
+      try {
+        call.run();
+        result.complete(null);
+      } catch (Exception e) {
+        result.complete(e);
+      }
+    });
+    return result;
+  }
+
+  private interface ThrowingCall {
+    void run() throws Exception;
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.vastmesh.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventType;
@@ -16,7 +15,6 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
 import dev.vastmesh.gateway.signature.WebhookHeaders;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +74,8 @@ class PipelineFuzzTests {
       }
     };
     return new WebhookPipeline(new Sources(properties, clock),
-        new FloodLimiter(new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000)).build())),
-        new RateLimiter(Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000)).build()),
+        new FloodLimiter(RateLimiter.inMemory(100_000)),
+        RateLimiter.inMemory(100_000),
         new InMemoryReplayGuard(clock, 100_000), new CanonicalMapper(clock), recording, properties, new SimpleMeterRegistry());
   }
 

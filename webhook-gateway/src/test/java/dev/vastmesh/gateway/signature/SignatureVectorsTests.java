@@ -72,6 +72,12 @@ class SignatureVectorsTests {
   }
 
   @Test
+  void entriesMayBeSeparatedByRunsOfSpaces() {
+    String header = "  v2,abc   v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=  ";
+    assertThat(verify(headers(MSG_ID, Long.toString(TIMESTAMP), header), PAYLOAD)).isInstanceOf(Verification.Verified.class);
+  }
+
+  @Test
   void anEmptyBodyWithAValidSignatureIsValid() {
     String signature = StandardWebhooksVerifier.sign(SECRET, MSG_ID, TIMESTAMP, new byte[0]);
     assertThat(verify(headers(MSG_ID, Long.toString(TIMESTAMP), signature), "")).isInstanceOf(Verification.Verified.class);

@@ -18,6 +18,7 @@ public final class FakeRouter implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int status = 202;
   private volatile long delayMillis;
+  private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeRouter() {
     try {
@@ -27,6 +28,7 @@ public final class FakeRouter implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/api/v1/events", exchange -> {
+      started.incrementAndGet();
       String body = new String(exchange.getRequestBody().readAllBytes());
       if (delayMillis > 0) {
         try {
@@ -57,6 +59,11 @@ public final class FakeRouter implements AutoCloseable {
   /** Take this long to answer (so concurrent hand-offs pile up into batches). */
   public void delay(java.time.Duration delay) {
     this.delayMillis = delay.toMillis();
+  }
+
+  /** Requests that reached the router, answered or not yet. */
+  public int started() {
+    return started.get();
   }
 
   public List<Received> received() {
