@@ -94,6 +94,10 @@ public final class HttpRouterHandoff implements EventHandoff, AutoCloseable {
     if (!running || !queue.offer(pending)) {
       throw new HandoffException(running ? "too many events waiting for the event router" : "the gateway is shutting down");
     }
+    if (!running && queue.remove(pending)) {
+      // Offered while close() was emptying the queue: nobody else will settle it.
+      throw new HandoffException("the gateway is shutting down");
+    }
     // An untimed wait: the sender settles every pending event — sent and answered within the
     // router timeout, or failed once its deadline has passed. A timed wait on a virtual thread
     // schedules and cancels a timer per webhook, a twentieth of the verified path's CPU.
