@@ -16,6 +16,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,10 +56,16 @@ class ModeConfiguration {
   }
 
   @Bean
-  EventHandoff eventHandoff(GatewayProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+  EventHandoff eventHandoff(GatewayProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters) {
     boolean stream = properties.handoff() == GatewayProperties.Handoff.REDIS_STREAM
         || properties.handoff() == GatewayProperties.Handoff.AUTO && properties.mode() == GatewayProperties.Mode.REDIS;
-    return stream ? new RedisStreamHandoff(redis.getObject(), properties.redis().stream()) : new HttpRouterHandoff(properties.router());
+    if (stream) {
+      return new RedisStreamHandoff(redis.getObject(), properties.redis().stream());
+    }
+    HttpRouterHandoff http = new HttpRouterHandoff(properties.router());
+    Gauge.builder("vastmesh.gateway.handoff.queued", http, HttpRouterHandoff::waiting)
+        .description("Accepted events waiting to be sent to the event router").register(meters);
+    return http;
   }
 
   @Configuration(proxyBeanMethods = false)

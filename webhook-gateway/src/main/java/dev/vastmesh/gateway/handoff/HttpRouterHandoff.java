@@ -215,8 +215,8 @@ public final class HttpRouterHandoff implements EventHandoff, AutoCloseable {
     }
   }
 
-  /** Events waiting for the sender. */
-  int queued() {
+  /** Accepted events waiting for the sender (a gauge: a growing backlog means a slow router). */
+  public int waiting() {
     return queue.size();
   }
 

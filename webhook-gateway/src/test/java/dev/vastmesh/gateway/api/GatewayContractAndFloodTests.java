@@ -53,5 +53,6 @@ class GatewayContractAndFloodTests {
     String metrics = api.get("/actuator/prometheus", "", null).body();
     assertThat(metrics).contains("vastmesh_gateway_webhooks_total{outcome=\"rejected_flood\",source=\"ci\"} 1.0");
     assertThat(metrics).contains("vastmesh_gateway_verification_seconds_count{scheme=\"standard_webhooks\",source=\"ci\"} 3");
+    assertThat(metrics).contains("vastmesh_gateway_handoff_queued 0.0");
   }
 }

@@ -101,7 +101,7 @@ class HttpRouterHandoffTests {
       CompletableFuture<Throwable> firstOutcome = outcome(() -> slow.handOff(first, codec.serialize(first)));
       awaitUntil(() -> router.started() == 1);
       CompletableFuture<Throwable> secondOutcome = outcome(() -> slow.handOff(second, codec.serialize(second)));
-      awaitUntil(() -> slow.queued() == 1);
+      awaitUntil(() -> slow.waiting() == 1);
       now.addAndGet(Duration.ofSeconds(1).toNanos());
 
       assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isInstanceOf(EventHandoff.HandoffException.class)
@@ -120,7 +120,7 @@ class HttpRouterHandoffTests {
     CompletableFuture<Throwable> first = outcome(() -> handoff.handOff(inFlight, codec.serialize(inFlight)));
     awaitUntil(() -> router.started() == 1);
     CompletableFuture<Throwable> second = outcome(() -> handoff.handOff(waiting, codec.serialize(waiting)));
-    awaitUntil(() -> handoff.queued() == 1);
+    awaitUntil(() -> handoff.waiting() == 1);
 
     handoff.close();
 
