@@ -19,7 +19,6 @@ import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,7 +37,7 @@ class ModeConfiguration {
 
   // Buckets in Redis expire once they would be full again: an idle trigger id costs nothing.
   private static final ExpirationAfterWriteStrategy BUCKET_EXPIRY =
-      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
+      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(RateLimiter.REFILL_PERIOD);
 
   @Bean
   @ConditionalOnMissingBean

@@ -51,7 +51,7 @@ public final class HttpRouterHandoff implements EventHandoff, AutoCloseable {
   static final int MAX_BATCH = 256;
   static final int MAX_BATCH_BYTES = 1 << 20;
 
-  /** @param deadline {@link System#nanoTime()} after which the event is failed instead of sent */
+  /** @param deadline the time (on the hand-off's nano clock) after which the event is failed instead of sent */
   private record Pending(byte[] json, long deadline, CompletableFuture<Void> done) {
   }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
 
-  private static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
+  /** Every bucket refills its whole capacity over this period. */
+  public static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
   /** Where the bucket of a key lives. */
   @FunctionalInterface

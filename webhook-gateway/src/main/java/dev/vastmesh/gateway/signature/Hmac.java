@@ -19,17 +19,21 @@ final class Hmac {
 
   private final byte[] key;
   private final Mac prototype;
-  private final boolean cloneable;
 
   Hmac(byte[] key) {
     this.key = key.clone();
     this.prototype = newMac(key);
-    this.cloneable = canClone(prototype);
   }
 
   /** HMAC-SHA256 of the parts, concatenated. */
   byte[] of(byte[]... parts) {
-    Mac mac = cloneable ? cloneOf(prototype) : newMac(key);
+    Mac mac;
+    try {
+      mac = (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      // A provider whose Mac cannot be cloned: key a new one (the slower path, still correct).
+      mac = newMac(key);
+    }
     for (byte[] part : parts) {
       mac.update(part);
     }
@@ -53,23 +57,6 @@ final class Hmac {
       return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(ALGORITHM + " is required of every JVM", e);
-    }
-  }
-
-  private static boolean canClone(Mac mac) {
-    try {
-      mac.clone();
-      return true;
-    } catch (CloneNotSupportedException e) {
-      return false;
-    }
-  }
-
-  private static Mac cloneOf(Mac mac) {
-    try {
-      return (Mac) mac.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("checked when the key was set", e);
     }
   }
 }

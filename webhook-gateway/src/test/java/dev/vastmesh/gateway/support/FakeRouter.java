@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP server standing in for the event router: records events, can be switched down. */
 public final class FakeRouter implements AutoCloseable {
@@ -18,7 +19,7 @@ public final class FakeRouter implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int status = 202;
   private volatile long delayMillis;
-  private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger started = new AtomicInteger();
 
   public FakeRouter() {
     try {
