@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads a request body of at most {@code limit} bytes: a declared length over it is refused
@@ -39,8 +38,8 @@ public final class CappedBody {
     }
   }
 
+  /** Closes the connection too: the rest of an oversized body is not read. */
   private static GatewayProblem tooLarge(int limit) {
-    return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-        "the body exceeds this source's limit of " + limit + " bytes").header("Connection", "close");
+    return GatewayProblem.payloadTooLarge(limit).header("Connection", "close");
   }
 }

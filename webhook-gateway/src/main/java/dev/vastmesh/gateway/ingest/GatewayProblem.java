@@ -23,6 +23,12 @@ public final class GatewayProblem extends RuntimeException {
     this.title = title;
   }
 
+  /** 413: the body is over the source's size limit (refused before any HMAC is computed). */
+  public static GatewayProblem payloadTooLarge(int limit) {
+    return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        "the body exceeds this source's limit of " + limit + " bytes");
+  }
+
   public GatewayProblem header(String name, String value) {
     headers.put(name, value);
     return this;

@@ -96,7 +96,7 @@ public class WebhookPipeline {
     String name = source.name();
     if (request.body().length > source.config().maxBodyBytes()) {
       count(name, "rejected_too_large");
-      throw tooLarge(source.config().maxBodyBytes());
+      throw GatewayProblem.payloadTooLarge(source.config().maxBodyBytes());
     }
     if (!isJson(request.contentType())) {
       count(name, "rejected_content_type");
@@ -233,11 +233,6 @@ public class WebhookPipeline {
     }
     String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
-  }
-
-  static GatewayProblem tooLarge(int limit) {
-    return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-        "the body exceeds this source's limit of " + limit + " bytes");
   }
 
   private static GatewayProblem rateLimited(RateLimiter.Limited limited, String detail) {

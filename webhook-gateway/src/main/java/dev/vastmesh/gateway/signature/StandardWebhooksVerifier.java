@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -71,20 +71,15 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
   }
 
   private boolean matches(String id, String timestamp, String signatures, byte[] body) {
+    List<byte[]> given = v1Signatures(signatures);
+    if (given.isEmpty()) {
+      return false;
+    }
     byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
     for (Hmac key : keys) {
       byte[] expected = key.of(prefix, body);
-      for (String entry : entries(signatures)) {
-        if (!entry.startsWith("v1,")) {
-          continue;
-        }
-        byte[] given;
-        try {
-          given = Base64.getDecoder().decode(entry.substring(3));
-        } catch (IllegalArgumentException e) {
-          continue;
-        }
-        if (Hmac.equal(expected, given)) {
+      for (byte[] signature : given) {
+        if (Hmac.equal(expected, signature)) {
           return true;
         }
       }
@@ -92,9 +87,12 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     return false;
   }
 
-  /** The space-separated entries of a signature header (no regex: this runs on every webhook). */
-  private static List<String> entries(String header) {
-    List<String> entries = new ArrayList<>(2);
+  /**
+   * The decoded {@code v1,} entries of a space-separated signature header, read once for all
+   * keys; other versions and undecodable entries are skipped (no regex: this runs on every webhook).
+   */
+  private static List<byte[]> v1Signatures(String header) {
+    List<byte[]> signatures = new ArrayList<>(2);
     int start = 0;
     int length = header.length();
     while (start < length) {
@@ -102,12 +100,16 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
       if (end < 0) {
         end = length;
       }
-      if (end > start) {
-        entries.add(header.substring(start, end));
+      if (header.startsWith("v1,", start) && end > start + 3) {
+        try {
+          signatures.add(Base64.getDecoder().decode(header.substring(start + 3, end)));
+        } catch (IllegalArgumentException e) {
+          // Not base64: this entry cannot match; another may.
+        }
       }
       start = end + 1;
     }
-    return entries;
+    return signatures;
   }
 
   /** The {@code webhook-signature} value for a message, as a sender computes it (tests, tools). */

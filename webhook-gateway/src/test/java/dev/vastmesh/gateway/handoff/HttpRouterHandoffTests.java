@@ -96,12 +96,9 @@ class HttpRouterHandoffTests {
     router.delay(Duration.ofSeconds(3));
     try (HttpRouterHandoff slow = new HttpRouterHandoff(
         new GatewayProperties.Router(URI.create(router.url()), null, Duration.ofMillis(300)), now::get)) {
-      EventEnvelope first = event(1);
-      EventEnvelope second = event(2);
-      CompletableFuture<Throwable> firstOutcome = outcome(() -> slow.handOff(first, codec.serialize(first)));
-      awaitUntil(() -> router.started() == 1);
-      CompletableFuture<Throwable> secondOutcome = outcome(() -> slow.handOff(second, codec.serialize(second)));
-      awaitUntil(() -> slow.waiting() == 1);
+      List<CompletableFuture<Throwable>> outcomes = oneSentOneQueued(slow);
+      CompletableFuture<Throwable> firstOutcome = outcomes.get(0);
+      CompletableFuture<Throwable> secondOutcome = outcomes.get(1);
       now.addAndGet(Duration.ofSeconds(1).toNanos());
 
       assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isInstanceOf(EventHandoff.HandoffException.class)
@@ -115,12 +112,9 @@ class HttpRouterHandoffTests {
   @Test
   void closingFailsWaitingHandOffsAndRefusesNewOnes() throws Exception {
     router.delay(Duration.ofSeconds(2));
-    EventEnvelope inFlight = event(1);
-    EventEnvelope waiting = event(2);
-    CompletableFuture<Throwable> first = outcome(() -> handoff.handOff(inFlight, codec.serialize(inFlight)));
-    awaitUntil(() -> router.started() == 1);
-    CompletableFuture<Throwable> second = outcome(() -> handoff.handOff(waiting, codec.serialize(waiting)));
-    awaitUntil(() -> handoff.waiting() == 1);
+    List<CompletableFuture<Throwable>> outcomes = oneSentOneQueued(handoff);
+    CompletableFuture<Throwable> first = outcomes.get(0);
+    CompletableFuture<Throwable> second = outcomes.get(1);
 
     handoff.close();
 
@@ -152,6 +146,20 @@ class HttpRouterHandoffTests {
     }
     assertThat(router.received()).hasSize(3);
     assertThat(router.received()).allSatisfy(r -> assertThat(r.body().length()).isLessThanOrEqualTo(HttpRouterHandoff.MAX_BATCH_BYTES));
+  }
+
+  /**
+   * Hands off one event that the (delayed) router is holding, then a second that waits in the
+   * queue behind it; the outcomes of both, in that order.
+   */
+  private List<CompletableFuture<Throwable>> oneSentOneQueued(HttpRouterHandoff target) throws InterruptedException {
+    EventEnvelope first = event(1);
+    EventEnvelope second = event(2);
+    CompletableFuture<Throwable> sent = outcome(() -> target.handOff(first, codec.serialize(first)));
+    awaitUntil(() -> router.started() == 1);
+    CompletableFuture<Throwable> queued = outcome(() -> target.handOff(second, codec.serialize(second)));
+    awaitUntil(() -> target.waiting() == 1);
+    return List.of(sent, queued);
   }
 
   /** Runs a hand-off on its own thread; completes with its failure, or null when it succeeded. */
