@@ -178,7 +178,7 @@ public class WebhookPipeline {
         yield new Outcome.Ignored(ignored.reason(), rateHeaders);
       }
       case Mapping.Event event -> {
-        handOff(name, event.event());
+        handOff(name, event.event(), wireBytes(event, request.body()));
         replay.complete(replayKey, event.event().id(), source.replayWindow());
         count(name, "accepted");
         yield new Outcome.Accepted(event.event().id(), event.event().type().wireName(), rateHeaders);
@@ -186,10 +186,21 @@ public class WebhookPipeline {
     };
   }
 
-  private void handOff(String source, EventEnvelope event) {
+  /**
+   * What the router receives. A CloudEvent whose bytes cleaning leaves as they are travels as it
+   * was signed: the router parses and validates every event it takes with the same codec, and
+   * the codec rejects duplicate and unknown members, so those bytes mean exactly the validated
+   * event; serialising it again cost as much as parsing it. Anything else travels as the
+   * canonical serialisation of the clean event.
+   */
+  private byte[] wireBytes(Mapping.Event mapped, byte[] body) {
+    return mapped.asSent() && Sanitizer.leavesUnchanged(body) ? body : codec.serialize(mapped.event());
+  }
+
+  private void handOff(String source, EventEnvelope event, byte[] json) {
     Timer.Sample sample = Timer.start(meters);
     try {
-      handoff.handOff(event, codec.serialize(event));
+      handoff.handOff(event, json);
       sample.stop(handoffOk);
     } catch (EventHandoff.HandoffException e) {
       sample.stop(handoffFailed);

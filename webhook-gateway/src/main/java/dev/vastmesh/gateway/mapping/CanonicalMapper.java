@@ -51,7 +51,7 @@ public class CanonicalMapper {
     }
     if (payload.has("specversion")) {
       try {
-        return new Mapping.Event(codec.parse(payload));
+        return new Mapping.Event(codec.parse(payload), true);
       } catch (EventValidationException e) {
         return new Mapping.Invalid(e.violations());
       }
@@ -106,7 +106,7 @@ public class CanonicalMapper {
           "/vastmesh/webhook-gateway/" + context.source(), type, clock.instant(), deploymentId,
           context.triggerId(), context.messageId(), environment != null ? environment : context.environment(), payload);
       List<dev.vastmesh.events.Violation> violations = codec.validate(event);
-      return violations.isEmpty() ? new Mapping.Event(event) : new Mapping.Invalid(violations);
+      return violations.isEmpty() ? new Mapping.Event(event, false) : new Mapping.Invalid(violations);
     } catch (IllegalArgumentException e) {
       return new Mapping.Ignored("GitLab hook could not be mapped");
     }

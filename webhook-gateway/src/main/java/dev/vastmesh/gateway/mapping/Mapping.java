@@ -7,8 +7,13 @@ import java.util.List;
 /** What a verified payload becomes. */
 public sealed interface Mapping {
 
-  /** A canonical event to hand off. */
-  record Event(EventEnvelope event) implements Mapping {
+  /**
+   * A canonical event to hand off.
+   *
+   * @param asSent the payload itself is this event (a CloudEvent, validated and bound), rather
+   *     than an event built from it; its verified bytes may then travel to the router unchanged
+   */
+  record Event(EventEnvelope event, boolean asSent) implements Mapping {
   }
 
   /** A payload the gateway understands but that has no event (e.g. a pipeline still pending). */

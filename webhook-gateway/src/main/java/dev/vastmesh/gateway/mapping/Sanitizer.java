@@ -28,6 +28,32 @@ public final class Sanitizer {
     return READER.readTree(json);
   }
 
+  /**
+   * Whether cleaning cannot change any string of this document: every byte is printable ASCII or
+   * JSON whitespace, and no escape decodes to anything else (a backslash-u escape may name any
+   * character; backslash-b, -f and -r name control characters that cleaning strips). Printable
+   * ASCII is already NFC. Then the parsed tree holds exactly the values the bytes spell, and the
+   * bytes may stand for it: one pass over bytes already in the cache, instead of serialising again.
+   */
+  public static boolean leavesUnchanged(byte[] json) {
+    for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '\\') {
+        if (++i == json.length) {
+          return false;
+        }
+        byte escaped = json[i];
+        if (escaped == 'u' || escaped == 'b' || escaped == 'f' || escaped == 'r') {
+          return false;
+        }
+      } else if (b >= 0x7f || b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        // Bytes are signed: every non-ASCII byte is negative, so below 0x20.
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String clean(String value) {
     if (isPlainAscii(value)) {
       return value;

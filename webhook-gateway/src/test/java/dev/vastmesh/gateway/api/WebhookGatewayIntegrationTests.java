@@ -110,6 +110,19 @@ class WebhookGatewayIntegrationTests {
   }
 
   @Test
+  void aCleanCloudEventTravelsToTheRouterAsItWasSigned() {
+    // Indented, so the bytes differ from the canonical serialisation the router would otherwise get.
+    String body = codec.readTree(freshEvent(EventType.DEPLOYMENT_STARTED).getBytes(StandardCharsets.UTF_8)).toPrettyString();
+
+    Response response = send("ci", body, Signed.standard(body, clock.instant()));
+
+    assertThat(response.status()).isEqualTo(202);
+    EventEnvelope sent = codec.parse(body.getBytes(StandardCharsets.UTF_8));
+    assertThat(codec.serializeToString(sent)).isNotEqualTo(body);
+    assertThat(ROUTER.received()).singleElement().extracting(FakeRouter.Received::body).isEqualTo(body);
+  }
+
+  @Test
   void replayIsAnswered200WithTheOriginalEventIdAndNotDeliveredTwice() {
     String body = freshEvent(EventType.DEPLOYMENT_STARTED);
     String[] headers = Signed.standard(body, clock.instant());
@@ -253,8 +266,11 @@ class WebhookGatewayIntegrationTests {
     Response response = api.postWithHeaders(WEBHOOK, new Object[] {"ci"}, "application/json", bytes, Signed.standard(body, clock.instant()));
 
     assertThat(response.status()).isEqualTo(202);
-    EventEnvelope delivered = codec.parse(ROUTER.received().getFirst().body().getBytes(StandardCharsets.UTF_8));
+    String received = ROUTER.received().getFirst().body();
+    EventEnvelope delivered = codec.parse(received.getBytes(StandardCharsets.UTF_8));
     assertThat(delivered.dataAs(DeploymentStarted.class).project()).isEqualTo("caf\u00e9 team");
+    // Not the signed bytes: the router gets the clean event, serialised.
+    assertThat(received).isEqualTo(codec.serializeToString(delivered)).doesNotContain("\\u0007");
   }
 
   @Test

@@ -3,7 +3,14 @@ package dev.vastmesh.gateway.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vastmesh.events.EventCodec;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,5 +53,52 @@ class SanitizerTests {
   void theWireRulesStillApply() {
     assertThatThrownBy(() -> parse("{\"a\": 1, \"a\": 2}")).isInstanceOf(JacksonException.class);
     assertThatThrownBy(() -> parse("{\"a\": 1} trailing")).isInstanceOf(JacksonException.class);
+  }
+
+  @Test
+  void bytesThatCleaningCannotChangeAreRecognised() {
+    assertThat(leavesUnchanged("{\"a\": \"plain \\\"quoted\\\" \\\\ \\/ tab\\tnewline\\n\"}\r\n")).isTrue();
+    assertThat(leavesUnchanged("{\"a\": \"\\u0041\"}")).as("any escape by code point").isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"x\\ry\"}")).as("an escaped control character").isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"x\\by\\fz\"}")).isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"caf\u00e9\"}")).as("raw UTF-8").isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"\u007f\"}")).as("DEL").isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"\u0001\"}")).as("a raw control byte").isFalse();
+    assertThat(leavesUnchanged("{\"a\": \"\\")).as("a dangling backslash").isFalse();
+  }
+
+  /**
+   * Whenever the bytes are said to be unchanged by cleaning, the cleaned tree is the tree the
+   * codec reads without cleaning: those bytes may travel in place of the cleaned value.
+   */
+  @Property(tries = 2000)
+  void whatIsSaidToBeUnchangedIsExactlyWhatTheCleanTreeHolds(@ForAll("jsonStrings") String value) {
+    byte[] json = ("{\"v\": \"" + value + "\", \"n\": [1, \"" + value + "\"]}").getBytes(StandardCharsets.UTF_8);
+    JsonNode plain;
+    try {
+      plain = EventCodec.standard().readTree(json);
+    } catch (JacksonException e) {
+      assertThatThrownBy(() -> Sanitizer.parse(json)).as("the same wire rules").isInstanceOf(JacksonException.class);
+      return;
+    }
+    boolean unchanged = Sanitizer.leavesUnchanged(json);
+    Statistics.collect(unchanged ? "unchanged" : "may change");
+    if (unchanged) {
+      assertThat(Sanitizer.parse(json)).isEqualTo(plain);
+    }
+  }
+
+  /** String contents as a sender may write them: plain text, escapes of every kind, raw control and non-ASCII characters. */
+  @Provide
+  Arbitrary<String> jsonStrings() {
+    Arbitrary<String> pieces = Arbitraries.oneOf(
+        Arbitraries.strings().withCharRange(' ', '~').excludeChars('"', '\\').ofMaxLength(6),
+        Arbitraries.of("\\n", "\\t", "\\r", "\\b", "\\f", "\\\"", "\\\\", "\\/", "\\u0041", "\\u0007", "\\u0301", "\\u00e9"),
+        Arbitraries.of("\u0007", "\u007f", "\u0085", "e\u0301", "\u00e9", "\u2603", "\t"));
+    return pieces.list().ofMaxSize(8).map(list -> String.join("", list));
+  }
+
+  private static boolean leavesUnchanged(String json) {
+    return Sanitizer.leavesUnchanged(json.getBytes(StandardCharsets.UTF_8));
   }
 }
