@@ -147,15 +147,16 @@ public class WebhookPipeline {
 
   private Outcome accept(ConfiguredSource source, WebhookRequest request, Verification.Verified verified, String replayKey) {
     String name = source.name();
-    JsonNode clean;
+    Sanitizer.Parsed parsed;
     try {
-      clean = Sanitizer.parse(request.body());
+      parsed = Sanitizer.parse(request.body());
     } catch (JacksonException e) {
       count(name, "rejected_malformed_json");
       throw new GatewayProblem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
           "the body is not valid JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
               + ", column " + e.getLocation().getColumnNr() + ")"));
     }
+    JsonNode clean = parsed.tree();
     String triggerId = triggerId(source, request, clean);
     RateLimiter.Decision decision = limiter.tryConsume("trigger:" + name + ":" + triggerId, source.config().ratePerMinute());
     if (decision instanceof RateLimiter.Limited limited) {
@@ -178,7 +179,7 @@ public class WebhookPipeline {
         yield new Outcome.Ignored(ignored.reason(), rateHeaders);
       }
       case Mapping.Event event -> {
-        handOff(name, event.event(), wireBytes(event, request.body()));
+        handOff(name, event.event(), wireBytes(event, parsed, request.body()));
         replay.complete(replayKey, event.event().id(), source.replayWindow());
         count(name, "accepted");
         yield new Outcome.Accepted(event.event().id(), event.event().type().wireName(), rateHeaders);
@@ -187,14 +188,14 @@ public class WebhookPipeline {
   }
 
   /**
-   * What the router receives. A CloudEvent whose bytes cleaning leaves as they are travels as it
-   * was signed: the router parses and validates every event it takes with the same codec, and
-   * the codec rejects duplicate and unknown members, so those bytes mean exactly the validated
-   * event; serialising it again cost as much as parsing it. Anything else travels as the
-   * canonical serialisation of the clean event.
+   * What the router receives. A CloudEvent in which cleaning changed nothing travels as it was
+   * signed: the router parses and validates every event it takes with the same codec, and the
+   * codec rejects duplicate and unknown members, so those bytes mean exactly the validated event;
+   * serialising it again cost as much as parsing it. Anything else travels as the canonical
+   * serialisation of the clean event.
    */
-  private byte[] wireBytes(Mapping.Event mapped, byte[] body) {
-    return mapped.asSent() && Sanitizer.leavesUnchanged(body) ? body : codec.serialize(mapped.event());
+  private byte[] wireBytes(Mapping.Event mapped, Sanitizer.Parsed parsed, byte[] body) {
+    return mapped.asSent() && parsed.cleanedNothing() ? body : codec.serialize(mapped.event());
   }
 
   private void handOff(String source, EventEnvelope event, byte[] json) {

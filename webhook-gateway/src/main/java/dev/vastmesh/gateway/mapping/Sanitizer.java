@@ -15,43 +15,32 @@ import tools.jackson.databind.node.StringNode;
  * tree is cleaned: the bytes that were signed are never touched, or their signature would no
  * longer verify. Member names are left as they are: they are matched against the schema, which
  * rejects anything unexpected.
+ *
+ * <p>A parse also says whether cleaning changed any value: when it changed none, the tree holds
+ * exactly what the bytes spell, and the bytes may stand for it.
  */
 public final class Sanitizer {
 
-  private static final ObjectReader READER = EventCodec.standard().treeReader(new CleaningNodes());
+  private static final ObjectReader READER = EventCodec.standard().treeReader(JsonNodeFactory.instance);
 
   private Sanitizer() {
   }
 
-  /** The clean tree of a JSON document, read with the event wire settings. */
-  public static JsonNode parse(byte[] json) throws JacksonException {
-    return READER.readTree(json);
+  /**
+   * A parsed document.
+   *
+   * @param tree its clean tree
+   * @param cleanedNothing no string value needed cleaning: the tree is the one the bytes spell
+   */
+  public record Parsed(JsonNode tree, boolean cleanedNothing) {
   }
 
-  /**
-   * Whether cleaning cannot change any string of this document: every byte is printable ASCII or
-   * JSON whitespace, and no escape decodes to anything else (a backslash-u escape may name any
-   * character; backslash-b, -f and -r name control characters that cleaning strips). Printable
-   * ASCII is already NFC. Then the parsed tree holds exactly the values the bytes spell, and the
-   * bytes may stand for it: one pass over bytes already in the cache, instead of serialising again.
-   */
-  public static boolean leavesUnchanged(byte[] json) {
-    for (int i = 0; i < json.length; i++) {
-      byte b = json[i];
-      if (b == '\\') {
-        if (++i == json.length) {
-          return false;
-        }
-        byte escaped = json[i];
-        if (escaped == 'u' || escaped == 'b' || escaped == 'f' || escaped == 'r') {
-          return false;
-        }
-      } else if (b >= 0x7f || b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-        // Bytes are signed: every non-ASCII byte is negative, so below 0x20.
-        return false;
-      }
-    }
-    return true;
+  /** The clean tree of a JSON document, read with the event wire settings. */
+  public static Parsed parse(byte[] json) throws JacksonException {
+    // A factory per parse: it records what this parse cleaned (one document, one thread).
+    CleaningNodes nodes = new CleaningNodes();
+    JsonNode tree = READER.with(nodes).readTree(json);
+    return new Parsed(tree, !nodes.cleanedAny);
   }
 
   static String clean(String value) {
@@ -86,13 +75,18 @@ public final class Sanitizer {
     return true;
   }
 
-  /** Makes every string node of the clean value. */
+  /** Makes every string node of the clean value, and notes whether any was cleaned. */
   private static final class CleaningNodes extends JsonNodeFactory {
     private static final long serialVersionUID = 1L;
 
+    boolean cleanedAny;
+
     @Override
     public StringNode stringNode(String text) {
-      return super.stringNode(text == null ? null : clean(text));
+      String clean = text == null ? null : clean(text);
+      // clean returns the very string it was given when there is nothing to change.
+      cleanedAny |= clean != text;
+      return super.stringNode(clean);
     }
   }
 }
