@@ -144,6 +144,9 @@ public final class EnvelopeReader {
   }
 
   private static boolean isJson(String contentType) {
+    if (contentType.equals(EventEnvelope.DATA_CONTENT_TYPE)) {
+      return true; // as every event we write says it
+    }
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return mediaType.equals(EventEnvelope.DATA_CONTENT_TYPE);
   }

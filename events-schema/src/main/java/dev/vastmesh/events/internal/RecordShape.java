@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,26 +123,30 @@ public final class RecordShape {
 
   /** Checks {@code node} (which must be an object) and appends every violation to {@code out}. */
   public void validate(JsonNode node, String pointer, List<Violation> out) {
+    validate(node, new At(null, pointer, -1), out);
+  }
+
+  private void validate(JsonNode node, At at, List<Violation> out) {
     for (String name : node.propertyNames()) {
       if (!fields.containsKey(name)) {
-        out.add(new Violation(ViolationKind.UNKNOWN_FIELD, pointer + "/" + JsonNames.pointerToken(name),
+        out.add(new Violation(ViolationKind.UNKNOWN_FIELD, at.member(name).pointer(),
             "field '" + Text.clip(name) + "' is not defined for " + type.getSimpleName()));
       }
     }
     for (FieldShape field : fields.values()) {
-      String at = pointer + "/" + field.jsonName();
       JsonNode value = node.get(field.jsonName());
       if (value == null || value.isNull()) {
         if (field.required()) {
-          out.add(new Violation(ViolationKind.MISSING_FIELD, at, "field '" + field.jsonName() + "' is required"));
+          out.add(new Violation(ViolationKind.MISSING_FIELD, at.member(field.jsonName()).pointer(),
+              "field '" + field.jsonName() + "' is required"));
         }
         continue;
       }
-      validateValue(field, field.value(), value, at, out);
+      validateValue(field, field.value(), value, at.member(field.jsonName()), out);
     }
   }
 
-  private static void validateValue(FieldShape field, ValueShape shape, JsonNode value, String at, List<Violation> out) {
+  private static void validateValue(FieldShape field, ValueShape shape, JsonNode value, At at, List<Violation> out) {
     switch (shape) {
       case ValueShape.Text text -> {
         if (!value.isString()) {
@@ -163,14 +168,14 @@ public final class RecordShape {
           out.add(wrongType(at, "an integer between " + range.lowest() + " and " + range.highest()));
           return;
         }
-        checkMinimum(field, value.decimalValue(), at, out);
+        checkMinimum(field, value, at, out);
       }
       case ValueShape.Decimal decimal -> {
         if (!value.isNumber()) {
           out.add(wrongType(at, "a number"));
           return;
         }
-        checkMinimum(field, value.decimalValue(), at, out);
+        checkMinimum(field, value, at, out);
       }
       case ValueShape.Bool bool -> {
         if (!value.isBoolean()) {
@@ -184,9 +189,9 @@ public final class RecordShape {
         }
         switch (Rfc3339.parse(value.stringValue())) {
           case Rfc3339.Utc utc -> { }
-          case Rfc3339.NotUtc notUtc -> out.add(new Violation(ViolationKind.NON_UTC_TIME, at,
+          case Rfc3339.NotUtc notUtc -> out.add(new Violation(ViolationKind.NON_UTC_TIME, at.pointer(),
               "must be in UTC (Z), not at offset " + notUtc.offset()));
-          case Rfc3339.Invalid invalid -> out.add(new Violation(ViolationKind.INVALID_TIME, at,
+          case Rfc3339.Invalid invalid -> out.add(new Violation(ViolationKind.INVALID_TIME, at.pointer(),
               "must be an RFC 3339 timestamp such as 2026-01-04T12:00:00Z"));
         }
       }
@@ -205,9 +210,9 @@ public final class RecordShape {
         for (int i = 0; i < value.size(); i++) {
           JsonNode element = value.get(i);
           if (element.isNull()) {
-            out.add(wrongType(at + "/" + i, "a value, not null"));
+            out.add(wrongType(at.element(i), "a value, not null"));
           } else {
-            validateValue(field, list.element(), element, at + "/" + i, out);
+            validateValue(field, list.element(), element, at.element(i), out);
           }
         }
       }
@@ -217,7 +222,7 @@ public final class RecordShape {
           return;
         }
         for (var entry : value.properties()) {
-          String entryAt = at + "/" + JsonNames.pointerToken(entry.getKey());
+          At entryAt = at.member(entry.getKey());
           if (entry.getValue().isNull()) {
             out.add(wrongType(entryAt, "a value, not null"));
           } else {
@@ -235,18 +240,46 @@ public final class RecordShape {
     }
   }
 
-  private static void checkMinimum(FieldShape field, BigDecimal value, String at, List<Violation> out) {
-    if (field.minimum() != null && value.compareTo(field.minimum()) < 0) {
+  /** Only fields with a minimum convert their value to a BigDecimal: most have none. */
+  private static void checkMinimum(FieldShape field, JsonNode value, At at, List<Violation> out) {
+    if (field.minimum() != null && value.decimalValue().compareTo(field.minimum()) < 0) {
       out.add(invalid(at, "must be at least " + field.minimum()));
     }
   }
 
-  private static Violation wrongType(String at, String expected) {
-    return new Violation(ViolationKind.WRONG_FIELD_TYPE, at, "must be " + expected);
+  /**
+   * Where a value sits: a chain of member names and array indexes whose JSON Pointer is written
+   * only when a violation needs it. A valid payload, the common case, then builds no pointer
+   * strings (one concatenation per field, element and map entry before).
+   *
+   * @param name a member name, or null for the array element at {@code index} (or for the root,
+   *     whose pointer {@code name} is when {@code parent} is null)
+   */
+  private record At(@Nullable At parent, @Nullable String name, int index) {
+
+    At member(String member) {
+      return new At(this, member, -1);
+    }
+
+    At element(int i) {
+      return new At(this, null, i);
+    }
+
+    String pointer() {
+      if (parent == null) {
+        return name == null ? "" : name;
+      }
+      String token = name == null ? Integer.toString(index) : JsonNames.pointerToken(name);
+      return parent.pointer() + "/" + token;
+    }
   }
 
-  private static Violation invalid(String at, String why) {
-    return new Violation(ViolationKind.INVALID_FIELD_VALUE, at, why);
+  private static Violation wrongType(At at, String expected) {
+    return new Violation(ViolationKind.WRONG_FIELD_TYPE, at.pointer(), "must be " + expected);
+  }
+
+  private static Violation invalid(At at, String why) {
+    return new Violation(ViolationKind.INVALID_FIELD_VALUE, at.pointer(), why);
   }
 
   private static FieldShape fieldOf(RecordComponent component) {

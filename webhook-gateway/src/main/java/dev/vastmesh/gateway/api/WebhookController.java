@@ -7,6 +7,7 @@ import dev.vastmesh.gateway.ingest.WebhookRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +18,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/webhooks/{source}}. Contract: openapi/webhook-gateway.openapi.yml. */
+/**
+ * {@code POST /api/v1/webhooks/{source}}. Contract: openapi/webhook-gateway.openapi.yml.
+ *
+ * <p>This pattern route is the documented one and answers for sources nobody configured (404);
+ * configured sources also get literal routes that land in {@link #receive(String,
+ * HttpServletRequest, HttpServletResponse)} ({@link ConfiguredSourceRoutes}).
+ */
 @RestController
 class WebhookController {
+
+  static final String PATH_PREFIX = "/api/v1/webhooks/";
 
   private final WebhookPipeline pipeline;
   private final Sources sources;
@@ -33,8 +42,9 @@ class WebhookController {
   // it is declared here for the generated description rather than bound by Spring.
   @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = "application/json"), @Content(mediaType = "application/cloudevents+json")}))
-  @PostMapping(path = "/api/v1/webhooks/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> receive(@PathVariable String source, HttpServletRequest request) throws IOException {
+  @PostMapping(path = PATH_PREFIX + "{source}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> receive(@PathVariable String source, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     byte[] body = CappedBody.read(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(64 * 1024));
     Outcome outcome = pipeline.process(new WebhookRequest(source, request::getHeader, request.getContentType(), body,
         request.getRemoteAddr()));
@@ -57,8 +67,9 @@ class WebhookController {
         yield HttpStatus.OK;
       }
     };
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-    outcome.headers().forEach((name, value) -> response.header(name, value));
-    return response.body(answer);
+    // Straight onto the servlet response: through the entity, each header went into a
+    // framework header map and was copied out of it again.
+    outcome.headers().forEach(response::setHeader);
+    return ResponseEntity.status(status).body(answer);
   }
 }

@@ -8,6 +8,7 @@ import dev.vastmesh.gateway.signature.WebhookVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ public class Sources {
 
   public Optional<ConfiguredSource> find(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The names of every configured source, in configuration order. */
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
   }
 
   private static ConfiguredSource configure(String name, GatewayProperties.Source source, Clock clock) {

@@ -21,9 +21,11 @@ public final class RateLimiter {
   public static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
   /** Where the bucket of a key lives. */
-  @FunctionalInterface
   private interface Buckets {
     Bucket of(String key, BucketConfiguration configuration);
+
+    /** How many buckets this process holds (none of its own when they live elsewhere). */
+    long held();
   }
 
   /** The answer for one request. */
@@ -50,22 +52,50 @@ public final class RateLimiter {
    * Buckets in this process, at most {@code maximumKeys} of them. A bucket left alone for the
    * refill period is full again, so forgetting it then changes no answer. Each is a lock-free
    * bucket found by a cache read: the remote-style proxy manager wrote to its cache on every
-   * request, which cost more than the bucket itself.
+   * request, which cost more than the bucket itself. The cache's upkeep (recording reads for
+   * expiry and size) runs on the calling thread: handed to the common pool, as by default, it
+   * woke a pool thread every few reads, which cost a webhook more than the bucket did.
    */
   public static RateLimiter inMemory(long maximumKeys) {
-    Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(REFILL_PERIOD).build();
-    return new RateLimiter((key, configuration) -> local.get(key, k -> {
-      var builder = Bucket.builder();
-      for (Bandwidth bandwidth : configuration.getBandwidths()) {
-        builder.addLimit(bandwidth);
+    Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(REFILL_PERIOD)
+        .executor(Runnable::run).build();
+    return new RateLimiter(new Buckets() {
+      @Override
+      public Bucket of(String key, BucketConfiguration configuration) {
+        return local.get(key, k -> {
+          var builder = Bucket.builder();
+          for (Bandwidth bandwidth : configuration.getBandwidths()) {
+            builder.addLimit(bandwidth);
+          }
+          return builder.build();
+        });
       }
-      return builder.build();
-    }));
+
+      @Override
+      public long held() {
+        return local.estimatedSize();
+      }
+    });
   }
 
   /** Buckets kept by a bucket4j proxy manager, e.g. in Redis, so a limit holds across replicas. */
   public static RateLimiter shared(ProxyManager<String> proxies) {
-    return new RateLimiter((key, configuration) -> proxies.builder().build(key, () -> configuration));
+    return new RateLimiter(new Buckets() {
+      @Override
+      public Bucket of(String key, BucketConfiguration configuration) {
+        return proxies.builder().build(key, () -> configuration);
+      }
+
+      @Override
+      public long held() {
+        return 0;
+      }
+    });
+  }
+
+  /** How many buckets this process holds: bounded in memory, none when they are shared. */
+  public long bucketsHeld() {
+    return buckets.held();
   }
 
   public Decision tryConsume(String key, long perMinute) {

@@ -1,0 +1,76 @@
+package dev.vastmesh.gateway.api;
+
+import dev.vastmesh.gateway.config.Sources;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Gives every configured source a literal route, {@code POST /api/v1/webhooks/<name>}, beside
+ * the documented pattern route. Spring MVC finds a literal path with one map lookup, whereas a
+ * path that only a pattern matches is tried against every mapping of the application: that
+ * search cost a verified webhook about four times the handler lookup of a literal path
+ * (docs/benchmarks.md). The pattern route stays, for the contract and for unknown sources.
+ */
+@Component
+class ConfiguredSourceRoutes implements SmartInitializingSingleton {
+
+  private static final Method RECEIVE = ReflectionUtils.findMethod(SourceEndpoint.class, "receive",
+      HttpServletRequest.class, HttpServletResponse.class);
+
+  private final RequestMappingHandlerMapping mapping;
+  private final WebhookController controller;
+  private final Sources sources;
+
+  ConfiguredSourceRoutes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
+      WebhookController controller, Sources sources) {
+    this.mapping = mapping;
+    this.controller = controller;
+    this.sources = sources;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
+    for (String name : sources.names()) {
+      // Names are restricted to [a-z0-9_-] (Sources), so the literal path needs no encoding.
+      RequestMappingInfo route = RequestMappingInfo.paths(WebhookController.PATH_PREFIX + name)
+          .methods(RequestMethod.POST).produces(MediaType.APPLICATION_JSON_VALUE).options(options).build();
+      mapping.registerMapping(route, new SourceEndpoint(name, controller), RECEIVE);
+    }
+  }
+
+  /** The handler of one source's literal route: the controller, with the source already known. */
+  @Hidden
+  static final class SourceEndpoint {
+
+    private final String source;
+    private final WebhookController controller;
+
+    SourceEndpoint(String source, WebhookController controller) {
+      this.source = source;
+      this.controller = controller;
+    }
+
+    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      return controller.receive(source, request, response);
+    }
+
+    @Override
+    public String toString() {
+      return "webhook source " + source;
+    }
+  }
+}
