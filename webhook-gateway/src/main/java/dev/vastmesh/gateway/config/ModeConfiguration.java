@@ -50,8 +50,15 @@ class ModeConfiguration {
    * a flood of bad signatures, and keeping it local saves two Redis round trips per request.
    */
   @Bean
-  FloodLimiter floodLimiter() {
-    return new FloodLimiter(RateLimiter.inMemory(100_000));
+  FloodLimiter floodLimiter(MeterRegistry meters) {
+    return new FloodLimiter(bucketsGauged(RateLimiter.inMemory(100_000), "flood", meters));
+  }
+
+  /** In-memory buckets are bounded; the gauge shows how close a replica runs to its bound. */
+  static RateLimiter bucketsGauged(RateLimiter limiter, String limit, MeterRegistry meters) {
+    Gauge.builder("vastmesh.gateway.ratelimit.buckets", limiter, RateLimiter::bucketsHeld).tag("limit", limit)
+        .description("Rate-limit buckets held in this process").register(meters);
+    return limiter;
   }
 
   @Bean
@@ -77,8 +84,8 @@ class ModeConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter() {
-      return RateLimiter.inMemory(1_000_000);
+    RateLimiter rateLimiter(MeterRegistry meters) {
+      return bucketsGauged(RateLimiter.inMemory(1_000_000), "trigger", meters);
     }
   }
 

@@ -54,5 +54,8 @@ class GatewayContractAndFloodTests {
     assertThat(metrics).contains("vastmesh_gateway_webhooks_total{outcome=\"rejected_flood\",source=\"ci\"} 1.0");
     assertThat(metrics).contains("vastmesh_gateway_verification_seconds_count{scheme=\"standard_webhooks\",source=\"ci\"} 3");
     assertThat(metrics).contains("vastmesh_gateway_handoff_queued 0.0");
+    // One client, one flood bucket; nothing passed verification, so no trigger bucket.
+    assertThat(metrics).contains("vastmesh_gateway_ratelimit_buckets{limit=\"flood\"} 1.0");
+    assertThat(metrics).contains("vastmesh_gateway_ratelimit_buckets{limit=\"trigger\"} 0.0");
   }
 }
