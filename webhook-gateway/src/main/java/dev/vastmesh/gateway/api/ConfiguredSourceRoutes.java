@@ -9,11 +9,9 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -43,11 +41,16 @@ class ConfiguredSourceRoutes implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    // Each literal route is the documented route with another path: its method, media types
+    // and any condition added to the annotation later are the annotation's, not a copy.
+    RequestMappingInfo documented = mapping.getHandlerMethods().entrySet().stream()
+        .filter(entry -> entry.getValue().getBeanType() == WebhookController.class)
+        .map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the webhook route is not mapped"));
     RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
     for (String name : sources.names()) {
       // Names are restricted to [a-z0-9_-] (Sources), so the literal path needs no encoding.
-      RequestMappingInfo route = RequestMappingInfo.paths(WebhookController.PATH_PREFIX + name)
-          .methods(RequestMethod.POST).produces(MediaType.APPLICATION_JSON_VALUE).options(options).build();
+      RequestMappingInfo route = documented.mutate().paths(WebhookController.PATH_PREFIX + name).options(options).build();
       mapping.registerMapping(route, new SourceEndpoint(name, controller), RECEIVE);
     }
   }

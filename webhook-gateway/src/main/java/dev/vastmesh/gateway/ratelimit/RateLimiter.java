@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Per-key token buckets (bucket4j): in process, or in Redis so that a limit holds across every
@@ -21,11 +22,9 @@ public final class RateLimiter {
   public static final Duration REFILL_PERIOD = Duration.ofMinutes(1);
 
   /** Where the bucket of a key lives. */
+  @FunctionalInterface
   private interface Buckets {
     Bucket of(String key, BucketConfiguration configuration);
-
-    /** How many buckets this process holds (none of its own when they live elsewhere). */
-    long held();
   }
 
   /** The answer for one request. */
@@ -42,10 +41,13 @@ public final class RateLimiter {
   }
 
   private final Buckets buckets;
+  private final LongSupplier held;
   private final Map<Long, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-  private RateLimiter(Buckets buckets) {
+  /** @param held how many buckets this process holds (none of its own when they live elsewhere) */
+  private RateLimiter(Buckets buckets, LongSupplier held) {
     this.buckets = buckets;
+    this.held = held;
   }
 
   /**
@@ -59,43 +61,23 @@ public final class RateLimiter {
   public static RateLimiter inMemory(long maximumKeys) {
     Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(REFILL_PERIOD)
         .executor(Runnable::run).build();
-    return new RateLimiter(new Buckets() {
-      @Override
-      public Bucket of(String key, BucketConfiguration configuration) {
-        return local.get(key, k -> {
-          var builder = Bucket.builder();
-          for (Bandwidth bandwidth : configuration.getBandwidths()) {
-            builder.addLimit(bandwidth);
-          }
-          return builder.build();
-        });
+    return new RateLimiter((key, configuration) -> local.get(key, k -> {
+      var builder = Bucket.builder();
+      for (Bandwidth bandwidth : configuration.getBandwidths()) {
+        builder.addLimit(bandwidth);
       }
-
-      @Override
-      public long held() {
-        return local.estimatedSize();
-      }
-    });
+      return builder.build();
+    }), local::estimatedSize);
   }
 
   /** Buckets kept by a bucket4j proxy manager, e.g. in Redis, so a limit holds across replicas. */
   public static RateLimiter shared(ProxyManager<String> proxies) {
-    return new RateLimiter(new Buckets() {
-      @Override
-      public Bucket of(String key, BucketConfiguration configuration) {
-        return proxies.builder().build(key, () -> configuration);
-      }
-
-      @Override
-      public long held() {
-        return 0;
-      }
-    });
+    return new RateLimiter((key, configuration) -> proxies.builder().build(key, () -> configuration), () -> 0);
   }
 
   /** How many buckets this process holds: bounded in memory, none when they are shared. */
   public long bucketsHeld() {
-    return buckets.held();
+    return held.getAsLong();
   }
 
   public Decision tryConsume(String key, long perMinute) {
