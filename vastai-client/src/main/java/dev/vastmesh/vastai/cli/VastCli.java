@@ -37,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * overrides the API's address ({@code VASTAI_RATE_LIMIT=off} drops the client-side spacing, for
  * local test servers only).
  *
- * <p>Exit codes: 0 success; 2 usage error; 10 no offer under the maximum price; 11 every offer
- * tried failed (taken, stuck, exited); 12 API or authentication error; 13 transport error.
+ * <p>Exit codes: 0 success; 1 unexpected error (one line; {@code VASTAI_DEBUG=1} adds the stack
+ * trace); 2 usage error (an unreadable {@code --api-key-file} included); 10 no offer under the
+ * maximum price; 11 every offer tried failed (taken, stuck, exited); 12 API or authentication
+ * error; 13 transport error; 14 a local file could not be read or written.
  */
 @Command(name = "vastai", mixinStandardHelpOptions = true, version = "vastmesh vastai 0.1.0",
     description = "Vast.ai from CI: search offers, manage instances, deploy.",
@@ -50,6 +52,10 @@ public final class VastCli {
   public static final int ALL_OFFERS_FAILED = 11;
   public static final int API_ERROR = 12;
   public static final int TRANSPORT_ERROR = 13;
+  /** A local file (a result file, an input) could not be read or written. */
+  public static final int LOCAL_IO_ERROR = 14;
+  /** A bug: an unexpected exception, reported in one line. */
+  public static final int INTERNAL_ERROR = 1;
 
   // Vast's own spelling (snake_case), so JSON output reads like the API's answers.
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
@@ -92,14 +98,55 @@ public final class VastCli {
           err.println("error: " + i.getMessage());
           return 2;
         }
-        default -> throw e;
+        case IOException io -> {
+          err.println("error: " + describe(io));
+          return LOCAL_IO_ERROR;
+        }
+        default -> {
+          // A stack trace helps nobody in a CI log; VASTAI_DEBUG=1 brings it back for a bug report.
+          err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+          if ("1".equals(env.get("VASTAI_DEBUG"))) {
+            e.printStackTrace(err);
+          } else {
+            err.println("(set VASTAI_DEBUG=1 to print the stack trace)");
+          }
+          return INTERNAL_ERROR;
+        }
       }
     });
+    withHelpEverywhere(cli);
     return cli.execute(args);
   }
 
+  /** Every subcommand answers {@code -h/--help} (and {@code -V/--version}) as the top level does. */
+  static void withHelpEverywhere(CommandLine cli) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      withHelpEverywhere(sub);
+    }
+  }
+
+  /** One line for a local file problem: which file and what is wrong with it. */
+  static String describe(IOException io) {
+    return switch (io) {
+      case java.nio.file.NoSuchFileException missing -> "no such file: " + missing.getFile();
+      case java.nio.file.AccessDeniedException denied -> "permission denied: " + denied.getFile();
+      case java.nio.file.FileSystemException fs -> fs.getFile() + ": " + fs.getReason();
+      default -> io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+    };
+  }
+
   VastClient client() throws IOException {
-    String key = apiKeyFile != null ? Files.readString(apiKeyFile).strip() : env.get("VASTAI_API_KEY");
+    String key = env.get("VASTAI_API_KEY");
+    if (apiKeyFile != null) {
+      try {
+        key = Files.readString(apiKeyFile).strip();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read --api-key-file: " + describe(e));
+      }
+    }
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("no API key: set VASTAI_API_KEY (a masked CI variable) or pass --api-key-file");
     }
@@ -119,11 +166,11 @@ public final class VastCli {
   static final class SearchOffers implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", defaultValue = "", description = "the query") String query;
-    @Option(names = {"-o", "--order"}, defaultValue = "score-") String order;
+    @Option(names = {"-o", "--order"}, defaultValue = "score-", description = "sort fields, e.g. dph+ (ascending) or score- (descending); default ${DEFAULT-VALUE}") String order;
     @Option(names = "--type", defaultValue = "on-demand", description = "on-demand, interruptible or reserved") String type;
-    @Option(names = "--limit") @Nullable Integer limit;
+    @Option(names = "--limit", description = "at most this many offers") @Nullable Integer limit;
     @Option(names = {"-n", "--no-default"}, description = "no default filters") boolean noDefaults;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "print the offers as JSON") boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -178,12 +225,12 @@ public final class VastCli {
   @Command(name = "instance", description = "Rent an offer.")
   static final class CreateInstanceCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0") long offerId;
-    @Option(names = "--image", required = true) String image;
-    @Option(names = "--disk", defaultValue = "10") double disk;
-    @Option(names = "--env") List<String> env = List.of();
-    @Option(names = "--onstart") @Nullable String onstart;
-    @Option(names = "--label") @Nullable String label;
+    @Parameters(index = "0", description = "the offer (ask) id from search offers") long offerId;
+    @Option(names = "--image", required = true, description = "the container image to run") String image;
+    @Option(names = "--disk", defaultValue = "10", description = "disk in GB; default ${DEFAULT-VALUE}") double disk;
+    @Option(names = "--env", description = "KEY=VALUE for the container, repeatable") List<String> env = List.of();
+    @Option(names = "--onstart", description = "a shell script the instance runs at start") @Nullable String onstart;
+    @Option(names = "--label", description = "the instance's label") @Nullable String label;
     @Option(names = "--price", description = "bid in $/h: an interruptible rental") @Nullable Double price;
 
     @Override
@@ -203,7 +250,7 @@ public final class VastCli {
   @Command(name = "instances", description = "List every instance.")
   static final class ShowInstances implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "print the instances as JSON") boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -226,7 +273,7 @@ public final class VastCli {
   @Command(name = "instance", description = "Show one instance as JSON.")
   static final class ShowInstance implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0") long id;
+    @Parameters(index = "0", description = "the instance id") long id;
 
     @Override
     public Integer call() throws Exception {
@@ -261,7 +308,7 @@ public final class VastCli {
 
   @Command(name = "instance")
   static final class DestroyInstance extends InstanceVerb {
-    @Parameters(index = "0") long id;
+    @Parameters(index = "0", description = "the instance id") long id;
 
     @Override
     void apply(VastClient vast, long instanceId) {
@@ -280,7 +327,7 @@ public final class VastCli {
 
   @Command(name = "instance")
   static final class StartInstance extends InstanceVerb {
-    @Parameters(index = "0") long id;
+    @Parameters(index = "0", description = "the instance id") long id;
 
     @Override
     void apply(VastClient vast, long instanceId) {
@@ -299,7 +346,7 @@ public final class VastCli {
 
   @Command(name = "instance")
   static final class StopInstance extends InstanceVerb {
-    @Parameters(index = "0") long id;
+    @Parameters(index = "0", description = "the instance id") long id;
 
     @Override
     void apply(VastClient vast, long instanceId) {
@@ -315,21 +362,21 @@ public final class VastCli {
   @Command(name = "deploy", description = "Rent the best offer under a price and wait until it runs; write a result file.")
   static final class Deploy implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--query", required = true) String query;
-    @Option(names = {"-o", "--order"}, defaultValue = "dph+") String order;
+    @Option(names = "--query", required = true, description = "the offer query, e.g. 'gpu_name=RTX_4090 num_gpus=1'") String query;
+    @Option(names = {"-o", "--order"}, defaultValue = "dph+", description = "sort fields; default ${DEFAULT-VALUE} (cheapest first)") String order;
     @Option(names = "--max-price", required = true, description = "$/h") double maxPrice;
-    @Option(names = "--image", required = true) String image;
-    @Option(names = "--disk", defaultValue = "20") double disk;
-    @Option(names = "--env") List<String> env = List.of();
-    @Option(names = "--onstart") @Nullable String onstart;
-    @Option(names = "--label") @Nullable String label;
+    @Option(names = "--image", required = true, description = "the container image to run") String image;
+    @Option(names = "--disk", defaultValue = "20", description = "disk in GB; default ${DEFAULT-VALUE}") double disk;
+    @Option(names = "--env", description = "KEY=VALUE for the container, repeatable") List<String> env = List.of();
+    @Option(names = "--onstart", description = "a shell script the instance runs at start") @Nullable String onstart;
+    @Option(names = "--label", description = "the instance's label") @Nullable String label;
     @Option(names = "--bid", description = "rent interruptible at this $/h bid") @Nullable Double bid;
-    @Option(names = "--offers", defaultValue = "3", description = "offers to try") int offers;
-    @Option(names = "--poll", defaultValue = "PT5S") Duration poll;
-    @Option(names = "--no-progress-timeout", defaultValue = "PT10M") Duration noProgress;
-    @Option(names = "--offer-timeout", defaultValue = "PT45M") Duration offerTimeout;
+    @Option(names = "--offers", defaultValue = "3", description = "offers to try; default ${DEFAULT-VALUE}") int offers;
+    @Option(names = "--poll", defaultValue = "PT5S", description = "how often to read the instance (ISO-8601); default ${DEFAULT-VALUE}") Duration poll;
+    @Option(names = "--no-progress-timeout", defaultValue = "PT10M", description = "give an offer up when its status stops changing this long; default ${DEFAULT-VALUE}") Duration noProgress;
+    @Option(names = "--offer-timeout", defaultValue = "PT45M", description = "give an offer up when it is not running after this long; default ${DEFAULT-VALUE}") Duration offerTimeout;
     @Option(names = "--idempotency-key", description = "e.g. $CI_PIPELINE_ID: a re-run adopts the instance") @Nullable String key;
-    @Option(names = "--result", defaultValue = "vastai-deploy.json") Path result;
+    @Option(names = "--result", defaultValue = "vastai-deploy.json", description = "where the result file goes; default ${DEFAULT-VALUE}") Path result;
     @Option(names = "--events-url", description = "webhook gateway URL to report deployment events to; "
         + "the secret comes from VASTMESH_WEBHOOK_SECRET") @Nullable String eventsUrl;
     @Option(names = "--environment", description = "the environment the events carry, e.g. prod") @Nullable String environment;
