@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import dev.vastmesh.events.testing.MutableClock;
+import dev.vastmesh.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTests {

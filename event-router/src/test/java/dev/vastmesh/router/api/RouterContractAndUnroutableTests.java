@@ -3,8 +3,8 @@ package dev.vastmesh.router.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.events.EventType;
-import dev.vastmesh.events.testing.OpenApiContract;
-import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.router.support.RouterClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

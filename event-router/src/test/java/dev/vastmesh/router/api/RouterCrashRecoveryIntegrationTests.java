@@ -3,7 +3,7 @@ package dev.vastmesh.router.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.events.EventType;
-import dev.vastmesh.events.testing.RedisTestSupport;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import dev.vastmesh.router.RouterApplication;
 import dev.vastmesh.router.support.FakeAgent;
 import dev.vastmesh.router.support.RouterClient;

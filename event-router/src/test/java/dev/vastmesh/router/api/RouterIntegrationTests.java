@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.testing.EventFixtures;
-import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.router.support.FakeAgent;
 import dev.vastmesh.router.support.RouterClient;
 import java.nio.charset.StandardCharsets;

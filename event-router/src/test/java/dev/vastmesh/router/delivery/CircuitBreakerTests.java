@@ -2,7 +2,7 @@ package dev.vastmesh.router.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.MutableClock;
+import dev.vastmesh.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

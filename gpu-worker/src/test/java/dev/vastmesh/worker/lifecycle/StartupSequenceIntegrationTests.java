@@ -132,7 +132,7 @@ class StartupSequenceIntegrationTests {
     await(() -> lastStatus().map(r -> r.path("error_msg").asString().equals("CUDA out of memory")).orElse(false), "beacon");
     JsonNode beacon = lastStatus().orElseThrow();
     assertThat(beacon.propertyNames()).containsExactlyInAnyOrder("id", "mtoken", "version", "error_msg", "url");
-    assertThat(dev.vastmesh.events.testing.OpenApiContract.of("gpu-worker.openapi.yml")
+    assertThat(dev.vastmesh.testsupport.OpenApiContract.of("gpu-worker.openapi.yml")
         .validate(JSON.readTree("{\"$ref\":\"#/components/schemas/FailureBeacon\"}"), beacon.toString())).isEmpty();
     assertThat(beacon.get("id").asLong()).isEqualTo(4242);
     assertThat(beacon.get("mtoken").asString()).isEqualTo("mtoken-7");

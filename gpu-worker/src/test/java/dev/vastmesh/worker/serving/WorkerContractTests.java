@@ -2,7 +2,7 @@ package dev.vastmesh.worker.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.OpenApiContract;
+import dev.vastmesh.testsupport.OpenApiContract;
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
 import dev.vastmesh.worker.support.WorkerCalls;

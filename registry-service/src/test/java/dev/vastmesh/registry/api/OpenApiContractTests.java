@@ -2,7 +2,7 @@ package dev.vastmesh.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.OpenApiContract;
+import dev.vastmesh.testsupport.OpenApiContract;
 import dev.vastmesh.registry.support.RegistryClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +34,7 @@ class OpenApiContractTests {
   void swaggerUiServesTheContractFile() {
     RegistryClient client = new RegistryClient(port);
     assertThat(client.get("/swagger-ui/index.html", "", null).status()).isEqualTo(200);
-    dev.vastmesh.events.testing.ServiceClient.Response file = client.get("/openapi/vastai-registry.openapi.yml", "", null);
+    dev.vastmesh.testsupport.ServiceClient.Response file = client.get("/openapi/vastai-registry.openapi.yml", "", null);
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.body()).startsWith("openapi: 3.1.0");
   }

@@ -1,6 +1,6 @@
 package dev.vastmesh.registry.api;
 
-import dev.vastmesh.events.testing.RedisTestSupport;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

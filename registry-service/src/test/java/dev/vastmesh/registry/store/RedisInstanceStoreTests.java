@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceStatus;
 import dev.vastmesh.registry.support.RedisStores;
-import dev.vastmesh.events.testing.RedisTestSupport;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

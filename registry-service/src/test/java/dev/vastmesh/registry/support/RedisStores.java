@@ -1,6 +1,6 @@
 package dev.vastmesh.registry.support;
 
-import dev.vastmesh.events.testing.RedisTestSupport;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import dev.vastmesh.registry.config.RegistryProperties;
 import java.time.Duration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;

@@ -1,7 +1,7 @@
 package dev.vastmesh.registry.support;
 
-import dev.vastmesh.events.testing.OpenApiContract;
-import dev.vastmesh.events.testing.ServiceClient;
+import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient;
 
 /** A {@link ServiceClient} for the registry: every response is checked against its contract. */
 public final class RegistryClient extends ServiceClient {

@@ -1,6 +1,6 @@
 package dev.vastmesh.registry.support;
 
-import dev.vastmesh.events.testing.MutableClock;
+import dev.vastmesh.testsupport.MutableClock;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -2,8 +2,8 @@ package dev.vastmesh.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.OpenApiContract;
-import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.gateway.support.GatewayClient;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

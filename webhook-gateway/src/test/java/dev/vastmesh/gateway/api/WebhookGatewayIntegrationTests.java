@@ -8,7 +8,7 @@ import dev.vastmesh.events.EventIds;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.payload.DeploymentStarted;
 import dev.vastmesh.events.testing.EventFixtures;
-import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.gateway.signature.GitHubVerifier;
 import dev.vastmesh.gateway.signature.HmacTimestampVerifier;
 import dev.vastmesh.gateway.support.FakeRouter;

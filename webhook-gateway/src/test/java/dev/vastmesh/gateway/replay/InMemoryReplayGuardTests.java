@@ -2,7 +2,7 @@ package dev.vastmesh.gateway.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.MutableClock;
+import dev.vastmesh.testsupport.MutableClock;
 import dev.vastmesh.gateway.replay.ReplayGuard.Seen;
 import java.time.Duration;
 import java.time.Instant;

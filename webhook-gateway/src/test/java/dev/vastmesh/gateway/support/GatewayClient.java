@@ -1,7 +1,7 @@
 package dev.vastmesh.gateway.support;
 
-import dev.vastmesh.events.testing.OpenApiContract;
-import dev.vastmesh.events.testing.ServiceClient;
+import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient;
 
 /** A {@link ServiceClient} for the gateway: every response is checked against its contract. */
 public final class GatewayClient extends ServiceClient {

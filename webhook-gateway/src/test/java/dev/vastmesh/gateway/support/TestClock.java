@@ -1,6 +1,6 @@
 package dev.vastmesh.gateway.support;
 
-import dev.vastmesh.events.testing.MutableClock;
+import dev.vastmesh.testsupport.MutableClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.test.context.TestConfiguration;

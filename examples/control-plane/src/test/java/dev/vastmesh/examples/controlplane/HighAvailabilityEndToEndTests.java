@@ -5,7 +5,7 @@ import static dev.vastmesh.examples.controlplane.EndToEnd.awaitDelivery;
 import static dev.vastmesh.examples.controlplane.EndToEnd.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.events.testing.RedisTestSupport;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

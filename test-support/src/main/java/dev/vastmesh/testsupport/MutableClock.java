@@ -1,4 +1,4 @@
-package dev.vastmesh.events.testing;
+package dev.vastmesh.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.vastmesh.events.testing;
+package dev.vastmesh.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -83,7 +84,7 @@ public final class OpenApiContract {
   }
 
   /** Asserts the response is one the contract allows for this operation. */
-  public void check(String method, String pathTemplate, int status, String contentType, String body) {
+  public void check(String method, String pathTemplate, int status, @Nullable String contentType, String body) {
     JsonNode operation = root.path("paths").path(pathTemplate).path(method.toLowerCase(Locale.ROOT));
     assertThat(operation.isMissingNode()).as("%s %s is not in the contract", method, pathTemplate).isFalse();
     JsonNode response = resolve(operation.path("responses").path(Integer.toString(status)));

@@ -1,4 +1,4 @@
-package dev.vastmesh.events.testing;
+package dev.vastmesh.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
@@ -17,7 +18,7 @@ import org.testcontainers.containers.GenericContainer;
  */
 public final class RedisTestSupport {
 
-  private static volatile String host;
+  private static volatile @Nullable String host;
   private static volatile int port;
 
   private RedisTestSupport() {
@@ -25,7 +26,7 @@ public final class RedisTestSupport {
 
   public static synchronized String host() {
     locate();
-    return host;
+    return java.util.Objects.requireNonNull(host);
   }
 
   public static synchronized int port() {

@@ -1,4 +1,4 @@
-package dev.vastmesh.events.testing;
+package dev.vastmesh.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
