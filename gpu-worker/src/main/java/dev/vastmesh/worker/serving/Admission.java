@@ -44,6 +44,11 @@ public final class Admission {
     inFlight.add(-workload);
   }
 
+  /** Requests waiting for their turn on the shared FIFO. */
+  int waitingForFifoTurn() {
+    return fifo.waiting();
+  }
+
   /** Runs {@code work} in its turn on the shared FIFO, one request at a time, in arrival order. */
   <T> Mono<T> inFifoTurn(Supplier<Mono<T>> work) {
     return fifo.inTurn(work);

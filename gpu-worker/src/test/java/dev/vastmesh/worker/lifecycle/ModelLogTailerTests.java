@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class ModelLogTailerTests {
   void readsFromTheStartWaitsForAFileThatDoesNotExistYetAndJoinsPartialLines() throws Exception {
     Path log = dir.resolve("model.log");
     try (ModelLogTailer tailer = ModelLogTailer.follow(log, Duration.ofMillis(10), lines::add)) {
-      Thread.sleep(50);
+      // The tailer polls at once on its own thread and finds no file; the file appears later.
       Files.writeString(log, "one\r\ntw");
       awaitLines(1);
       Files.writeString(log, "o\nthree\n", StandardOpenOption.APPEND);
@@ -70,11 +71,8 @@ class ModelLogTailerTests {
     assertThat(actions.match("nothing to see")).isEmpty();
   }
 
-  private void awaitLines(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (lines.size() < n && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(n);
+  private void awaitLines(int n) {
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> assertThat(lines).hasSizeGreaterThanOrEqualTo(n));
   }
 }

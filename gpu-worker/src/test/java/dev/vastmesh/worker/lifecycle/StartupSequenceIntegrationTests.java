@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,9 @@ class StartupSequenceIntegrationTests {
     Files.writeString(log, "Downloading weights 10%\nloading shards\n");
     worker(log);
 
-    Thread.sleep(600);
+    // The reporter reports every second from start-up: a second report comes from a worker that has
+    // been following the log for a second, so a registration or benchmark would have come before it.
+    await(() -> autoscaler.statusReports.size() >= 2, "a second report, still not loaded");
     assertThat(registry.calls).as("no registration before the model is loaded").isEmpty();
     assertThat(gateway.events).isEmpty();
     assertThat(upstream.benchCalls.get()).isZero();
@@ -136,7 +139,10 @@ class StartupSequenceIntegrationTests {
         .validate(JSON.readTree("{\"$ref\":\"#/components/schemas/FailureBeacon\"}"), beacon.toString())).isEmpty();
     assertThat(beacon.get("id").asLong()).isEqualTo(4242);
     assertThat(beacon.get("mtoken").asString()).isEqualTo("mtoken-7");
-    Thread.sleep(300);
+    // The next report comes a second after the beacon, long after the start-up sequence stopped:
+    // a registration or benchmark would have come before it.
+    int reports = autoscaler.statusReports.size();
+    await(() -> autoscaler.statusReports.size() > reports, "the report after the beacon");
     assertThat(registry.calls).isEmpty();
     assertThat(upstream.benchCalls.get()).isZero();
   }
@@ -177,13 +183,7 @@ class StartupSequenceIntegrationTests {
     return autoscaler.statusReports.isEmpty() ? Optional.empty() : Optional.of(JSON.readTree(autoscaler.statusReports.getLast()));
   }
 
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      Thread.sleep(20);
-    }
+  static void await(BooleanSupplier condition, String what) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
   }
 }

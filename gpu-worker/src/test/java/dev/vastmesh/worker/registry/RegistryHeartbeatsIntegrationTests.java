@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +37,7 @@ class RegistryHeartbeatsIntegrationTests {
         "--vastmesh.worker.registry.environment=prod",
         "--vastmesh.worker.registry.gpu-type=RTX_4090",
         "--vastmesh.worker.registry.cost-per-hour=0.34");
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (CALLS.stream().filter(c -> c.contains("/heartbeat")).count() < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> CALLS.stream().filter(c -> c.contains("/heartbeat")).count() >= 3);
 
     String first = CALLS.getFirst();
     assertThat(first).startsWith("POST /api/v1/vastai/registry/register Bearer register-token ")

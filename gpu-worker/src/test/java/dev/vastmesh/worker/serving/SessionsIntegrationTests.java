@@ -1,7 +1,9 @@
 package dev.vastmesh.worker.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.vastmesh.testsupport.FreePort;
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
 import dev.vastmesh.worker.support.WorkerCalls;
@@ -32,7 +34,7 @@ class SessionsIntegrationTests {
   static final LocalUpstream UPSTREAM = new LocalUpstream();
   static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
   static final String WORKER_URL = "https://203.0.113.4:41234";
-  static final int END_PORT = freePort();
+  static final int END_PORT = FreePort.next();
   static final AtomicLong REQNUM = new AtomicLong(5000);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,15 +43,6 @@ class SessionsIntegrationTests {
     registry.add("vastmesh.worker.model-server", UPSTREAM::url);
     registry.add("vastmesh.worker.vast.report-addr", AUTOSCALER::url);
     registry.add("vastmesh.worker.sessions.end-port", () -> END_PORT);
-  }
-
-  /** A port free now: a fixed one could be held by another process or an outgoing connection. */
-  static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @LocalServerPort
@@ -80,7 +73,8 @@ class SessionsIntegrationTests {
     String id = create("{\"lifetime\":2,\"on_close_route\":\"/on-close\",\"on_close_payload\":{\"bye\":\"s1\"}}");
     double expiration = JSON.readTree(post("/session/get", "{\"session_id\":\"" + id + "\"}").body()).get("expiration").asDouble();
 
-    Thread.sleep(300);
+    // Let the clock move on 0.3 s past the creation (at expiration minus the 2 s lifetime).
+    await().until(() -> System.currentTimeMillis() / 1000.0 > expiration - 2 + 0.3);
     String inSession = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{\"input\":[\"a\"]}")
         .replace("\"session_id\":null", "\"session_id\":\"" + id + "\"");
     assertThat(post("/v1/embeddings", inSession).statusCode()).isEqualTo(200);
@@ -131,12 +125,8 @@ class SessionsIntegrationTests {
     assertThat(post("/session/get", "{}").statusCode()).isEqualTo(422);
   }
 
-  private static void awaitCloseCallback(String body) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!UPSTREAM.bodies.contains(body) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(UPSTREAM.bodies).contains(body);
+  private static void awaitCloseCallback(String body) {
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(UPSTREAM.bodies).contains(body));
   }
 
   @Test

@@ -32,7 +32,7 @@ class TlsServingIntegrationTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
   static final SelfSignedPem PEM;
-  static final int END_PORT = SessionsIntegrationTests.freePort();
+  static final int END_PORT = dev.vastmesh.testsupport.FreePort.next();
 
   static {
     try {

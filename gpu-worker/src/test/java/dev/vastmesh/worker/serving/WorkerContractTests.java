@@ -1,6 +1,7 @@
 package dev.vastmesh.worker.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.testsupport.OpenApiContract;
 import dev.vastmesh.worker.support.AutoscalerDouble;
@@ -72,6 +73,8 @@ class WorkerContractTests {
     assertThat(call("/{route}", "/v1/embeddings", "{\"auth_data\":{},\"payload\":{}}").statusCode()).isEqualTo(422);
     assertThat(call("/{route}", "/v1/embeddings", signed("{}").replace("\"session_id\":null", "\"session_id\":\"gone\""))
         .statusCode()).isEqualTo(410);
+    UPSTREAM.hold("/slow");
+    int before = UPSTREAM.calls("/slow");
     var first = java.util.concurrent.CompletableFuture.runAsync(() -> {
       try {
         call("/{route}", "/slow", signed("{}"));
@@ -79,8 +82,12 @@ class WorkerContractTests {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(80);
-    assertThat(call("/{route}", "/slow", signed("{}")).statusCode()).isEqualTo(429);
+    try {
+      await().until(() -> UPSTREAM.calls("/slow") > before);
+      assertThat(call("/{route}", "/slow", signed("{}")).statusCode()).isEqualTo(429);
+    } finally {
+      UPSTREAM.release("/slow");
+    }
     first.get();
   }
 
@@ -107,10 +114,7 @@ class WorkerContractTests {
   @Test
   void theReportsToTheAutoscalerAreTheDocumentedShapes() throws Exception {
     call("/{route}", "/v1/embeddings", signed("{\"input\":[\"a\",\"b\"]}"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && (AUTOSCALER.statusReports.isEmpty() || AUTOSCALER.deleteReports.isEmpty())) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(8)).until(() -> !AUTOSCALER.statusReports.isEmpty() && !AUTOSCALER.deleteReports.isEmpty());
     var status = JSON.readTree("{\"$ref\":\"#/components/schemas/WorkerStatus\"}");
     var delete = JSON.readTree("{\"$ref\":\"#/components/schemas/DeleteRequests\"}");
     assertThat(AUTOSCALER.statusReports).isNotEmpty().allSatisfy(report -> assertThat(CONTRACT.validate(status, report)).isEmpty());

@@ -2,6 +2,7 @@ package dev.vastmesh.worker.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +57,8 @@ class WorkerServingIntegrationTests {
 
   @LocalServerPort
   int port;
+  @Autowired
+  Admission admission;
   final HttpClient http = HttpClient.newHttpClient();
 
   HttpResponse<String> post(String path, String body, String... headers) throws Exception {
@@ -84,11 +88,8 @@ class WorkerServingIntegrationTests {
       var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report);
       return json.get("cur_perf").asDouble() >= 3.0 && json.get("num_requests_recieved").asLong() >= 1;
     };
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && (AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("555001"))
-        || AUTOSCALER.statusReports.stream().noneMatch(ours))) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(8)).until(() -> AUTOSCALER.deleteReports.stream().anyMatch(r -> r.contains("555001"))
+        && AUTOSCALER.statusReports.stream().anyMatch(ours));
     assertThat(AUTOSCALER.statusReports).filteredOn(ours).isNotEmpty().allSatisfy(report -> assertThat(report)
         .contains("\"id\":12345678").contains("\"mtoken\":\"mtoken-1\"").contains("\"url\":\"" + WORKER_URL + "\"")
         .contains("\"max_perf\":1.0").contains("\"loadtime\":"));
@@ -177,6 +178,9 @@ class WorkerServingIntegrationTests {
   @Test
   void whenTheEstimatedWaitExceedsTheMaxQueueTimeTheRequestIsRefused() throws Exception {
     // max_perf 1 workload/s: with one request of workload 1 in flight, the next would wait 1 s > 0.5 s.
+    // The model server holds the first until the second has its answer, so it is in flight throughout.
+    UPSTREAM.hold("/slow");
+    int before = UPSTREAM.calls("/slow");
     CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
       try {
         return post("/slow", signed("{}"));
@@ -184,8 +188,13 @@ class WorkerServingIntegrationTests {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(80);
-    HttpResponse<String> second = post("/slow", signed("{}"));
+    HttpResponse<String> second;
+    try {
+      await().until(() -> UPSTREAM.calls("/slow") > before);
+      second = post("/slow", signed("{}"));
+    } finally {
+      UPSTREAM.release("/slow");
+    }
 
     assertThat(second.statusCode()).isEqualTo(429);
     assertThat(first.get().statusCode()).isEqualTo(200);
@@ -204,10 +213,7 @@ class WorkerServingIntegrationTests {
     String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "888001");
     assertThatThrownBy(() -> post("/broken", body)).as("the declared length was not delivered").isInstanceOf(java.io.IOException.class);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("888001"))) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(8)).until(() -> AUTOSCALER.deleteReports.stream().anyMatch(r -> r.contains("888001")));
     assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
         .contains("\"request_idx\":888001,\"success\":false,\"status\":\"Error\""));
     assertThat(metrics()).contains("vastmesh_worker_requests_total{outcome=\"upstream_failed\",route=\"/broken\"} 1.0");
@@ -265,26 +271,32 @@ class WorkerServingIntegrationTests {
 
   @Test
   void aClientThatLeavesWhileWaitingForItsFifoTurnGivesItUp() throws Exception {
+    // The holder keeps the turn (the model server holds its answer) until the leaver has left.
+    UPSTREAM.hold("/fifo");
+    int before = UPSTREAM.calls("/fifo");
     CompletableFuture<HttpResponse<String>> holder = CompletableFuture.supplyAsync(() -> call("/fifo"));
-    Thread.sleep(50);
-    String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "999001");
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-      socket.getOutputStream().write(("POST /fifo HTTP/1.1\r\nHost: w\r\nContent-Type: application/json\r\nContent-Length: "
-          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
-      socket.getOutputStream().flush();
-      Thread.sleep(50);
+    int upstreamCalls;
+    try {
+      await().until(() -> UPSTREAM.calls("/fifo") > before);
+      String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "999001");
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        socket.getOutputStream().write(("POST /fifo HTTP/1.1\r\nHost: w\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        await().until(() -> admission.waitingForFifoTurn() == 1);
+      }
+      await().until(() -> admission.waitingForFifoTurn() == 0);
+      upstreamCalls = UPSTREAM.bodies.size();
+    } finally {
+      UPSTREAM.release("/fifo");
     }
-    int upstreamCalls = UPSTREAM.bodies.size();
     HttpResponse<String> next = call("/fifo");
 
     assertThat(holder.get().statusCode()).isEqualTo(200);
     assertThat(next.statusCode()).as("the queue moved on past the one that left").isEqualTo(200);
     assertThat(UPSTREAM.bodies.size() - upstreamCalls).as("only the last request reached the model server after the leaver")
         .isEqualTo(1);
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("999001"))) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(8)).until(() -> AUTOSCALER.deleteReports.stream().anyMatch(r -> r.contains("999001")));
     assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
         .contains("\"request_idx\":999001,\"success\":false,\"status\":\"Cancelled\""));
   }
@@ -309,10 +321,7 @@ class WorkerServingIntegrationTests {
 
     assertThat(UPSTREAM.endlessAbandoned.await(10, java.util.concurrent.TimeUnit.SECONDS))
         .as("the model server's stream was abandoned, not read to its end").isTrue();
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (System.nanoTime() < deadline && AUTOSCALER.deleteReports.stream().noneMatch(r -> r.contains("777001"))) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(8)).until(() -> AUTOSCALER.deleteReports.stream().anyMatch(r -> r.contains("777001")));
     assertThat(AUTOSCALER.deleteReports).anySatisfy(report -> assertThat(report)
         .contains("\"request_idx\":777001,\"success\":false,\"status\":\"Cancelled\""));
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),

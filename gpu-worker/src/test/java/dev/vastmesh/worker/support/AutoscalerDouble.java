@@ -1,21 +1,19 @@
 package dev.vastmesh.worker.support;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Map;
 
 /** Vast's autoscaler for tests: serves its public key and signs requests with the private one. */
 public final class AutoscalerDouble implements AutoCloseable {
 
-  private final HttpServer server;
+  private final FakeHttpServer server = FakeHttpServer.start();
   private final KeyPair keys;
   public final java.util.List<String> statusReports = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final java.util.List<String> deleteReports = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -27,41 +25,24 @@ public final class AutoscalerDouble implements AutoCloseable {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       keys = generator.generateKeyPair();
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
-    server.createContext("/pubkey/", exchange -> {
-      byte[] bytes = pem.getBytes(StandardCharsets.UTF_8);
-      if (!servesKey) {
-        exchange.sendResponseHeaders(503, -1);
-        exchange.close();
-        return;
-      }
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+    server.on("/pubkey/", request -> servesKey ? new Reply(200, Map.of(), pem.getBytes(StandardCharsets.UTF_8)) : Reply.status(503));
+    server.on("/worker_status/", request -> {
+      statusReports.add(request.text());
+      return Reply.status(200);
     });
-    server.createContext("/worker_status/", exchange -> {
-      statusReports.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
+    server.on("/delete_requests/", request -> {
+      deleteReports.add(request.text());
+      return Reply.status(200);
     });
-    server.createContext("/delete_requests/", exchange -> {
-      deleteReports.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    server.start();
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.url();
   }
 
   /** Signs {@code message} the way the autoscaler does (SHA256withRSA, base64). */
@@ -86,6 +67,6 @@ public final class AutoscalerDouble implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -1,12 +1,10 @@
 package dev.vastmesh.worker.support;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.StandardWebhooks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -18,52 +16,42 @@ public final class GatewayDouble implements AutoCloseable {
 
   public static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-  private final HttpServer server;
+  private final FakeHttpServer server = FakeHttpServer.start();
   public final List<EventEnvelope> events = new CopyOnWriteArrayList<>();
   public final List<String> refused = new CopyOnWriteArrayList<>();
 
   public GatewayDouble() {
     StandardWebhooks signer = StandardWebhooks.forSecret(SECRET);
     EventCodec codec = EventCodec.standard();
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/api/v1/webhooks/workers", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String id = exchange.getRequestHeaders().getFirst("webhook-id");
-      String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-      String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-      int status = 202;
+    server.on("/api/v1/webhooks/workers", request -> {
+      String id = request.header("webhook-id");
+      String timestamp = request.header("webhook-timestamp");
+      String signature = request.header("webhook-signature");
       if (id == null || timestamp == null || signature == null
-          || !signer.sign(id, Long.parseLong(timestamp), body).equals(signature)) {
+          || !signer.sign(id, Long.parseLong(timestamp), request.body()).equals(signature)) {
         refused.add("bad signature");
-        status = 401;
-      } else {
-        try {
-          EventEnvelope event = codec.parse(body);
-          if (!event.id().equals(id)) {
-            throw new IllegalArgumentException("webhook-id is not the event id");
-          }
-          events.add(event);
-        } catch (RuntimeException e) {
-          refused.add(e.toString());
-          status = 400;
-        }
+        return Reply.status(401);
       }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
+      try {
+        EventEnvelope event = codec.parse(request.body());
+        if (!event.id().equals(id)) {
+          throw new IllegalArgumentException("webhook-id is not the event id");
+        }
+        events.add(event);
+        return Reply.status(202);
+      } catch (RuntimeException e) {
+        refused.add(e.toString());
+        return Reply.status(400);
+      }
     });
-    server.start();
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/webhooks/workers";
+    return server.url() + "/api/v1/webhooks/workers";
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

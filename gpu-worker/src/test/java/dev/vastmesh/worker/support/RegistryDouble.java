@@ -1,11 +1,7 @@
 package dev.vastmesh.worker.support;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,47 +13,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistryDouble implements AutoCloseable {
 
-  private final HttpServer server;
+  private final FakeHttpServer server = FakeHttpServer.start();
   public final List<String> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger heartbeats = new AtomicInteger();
   private final AtomicInteger registrations = new AtomicInteger();
 
   /** @param expireAt the heartbeat (1-based) that finds the registration gone; 0 for never */
   public RegistryDouble(int expireAt) {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/api/v1/vastai/registry/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-      String path = exchange.getRequestURI().getPath();
-      calls.add(exchange.getRequestMethod() + " " + path + " " + auth + " " + body);
-      int status = 200;
-      String answer = "{}";
+    server.on("/api/v1/vastai/registry/", request -> {
+      String path = request.path();
+      calls.add(request.method() + " " + path + " " + request.header("Authorization") + " " + request.text());
       if (path.endsWith("/register")) {
-        status = 201;
-        answer = "{\"instance\":{},\"instance_token\":\"vmi_token" + registrations.incrementAndGet() + "\"}";
-      } else if (path.endsWith("/heartbeat")) {
-        status = heartbeats.incrementAndGet() == expireAt ? 404 : 200;
-      } else if (exchange.getRequestMethod().equals("DELETE")) {
-        status = 204;
+        return Reply.json(201, "{\"instance\":{},\"instance_token\":\"vmi_token" + registrations.incrementAndGet() + "\"}");
       }
-      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-      if (status != 204) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
-        }
+      if (path.endsWith("/heartbeat")) {
+        return Reply.json(heartbeats.incrementAndGet() == expireAt ? 404 : 200, "{}");
       }
-      exchange.close();
+      return request.method().equals("DELETE") ? Reply.status(204) : Reply.json(200, "{}");
     });
-    server.start();
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.url();
   }
 
   public long count(String fragment) {
@@ -66,6 +43,6 @@ public final class RegistryDouble implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
