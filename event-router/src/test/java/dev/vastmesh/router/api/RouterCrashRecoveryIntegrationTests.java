@@ -1,18 +1,18 @@
 package dev.vastmesh.router.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.events.EventType;
+import dev.vastmesh.testsupport.FreePort;
 import dev.vastmesh.testsupport.RedisTestSupport;
 import dev.vastmesh.router.RouterApplication;
 import dev.vastmesh.router.support.FakeAgent;
 import dev.vastmesh.router.support.RouterClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -73,24 +73,17 @@ class RouterCrashRecoveryIntegrationTests {
         .start();
     routers.add(process);
     RouterClient client = new RouterClient(port);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (client.get("/actuator/health/readiness", "", null).status() == 200) {
-          return process;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      sleep(200);
-    }
-    throw new AssertionError("router " + consumer + " did not become ready; see target/crash-test-" + consumer + ".log");
+    // Until it listens, the call throws: Awaitility counts that as "not yet".
+    await("router " + consumer + " ready; see target/crash-test-" + consumer + ".log")
+        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .until(() -> client.get("/actuator/health/readiness", "", null).status() == 200);
+    return process;
   }
 
   @Test
   void killingARouterMidStreamLosesNoEvent() throws Exception {
     agent.delay(Duration.ofMillis(15));
-    int portA = freePort();
+    int portA = FreePort.next();
     Process first = startRouter("router-a", portA);
     RouterClient viaA = new RouterClient(portA);
     List<String> sent = new ArrayList<>();
@@ -104,41 +97,16 @@ class RouterCrashRecoveryIntegrationTests {
       assertThat(viaA.send("POST", "/api/v1/events", "", "ingest-token", body.append("]").toString(), "application/json").status())
           .isEqualTo(202);
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (agent.received().size() < 40 && System.nanoTime() < deadline) {
-      sleep(10);
-    }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> agent.received().size() >= 40);
     int beforeKill = agent.received().size();
     assertThat(beforeKill).as("some, not all, delivered before the kill").isBetween(1, sent.size() - 1);
 
     first.destroyForcibly().waitFor();
     assertThat(first.exitValue()).isNotZero();
-    startRouter("router-b", freePort());
+    startRouter("router-b", FreePort.next());
 
-    deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Set<String> delivered = new HashSet<>();
-    while (System.nanoTime() < deadline) {
-      delivered = agent.received().stream().map(r -> r.event().id()).collect(Collectors.toSet());
-      if (delivered.containsAll(sent)) {
-        break;
-      }
-      sleep(100);
-    }
-    assertThat(delivered).as("every accepted event delivered at least once").containsAll(sent);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+        agent.received().stream().map(r -> r.event().id()).collect(Collectors.toSet()))
+        .as("every accepted event delivered at least once").containsAll(sent));
   }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
 }

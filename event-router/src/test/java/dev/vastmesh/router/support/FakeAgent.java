@@ -1,19 +1,14 @@
 package dev.vastmesh.router.support;
 
 import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * An agent for tests: verifies every delivery's signature with the reference Standard Webhooks
@@ -26,7 +21,7 @@ public final class FakeAgent implements AutoCloseable {
   public record Received(String webhookId, EventEnvelope event, long atNanos) {
   }
 
-  private final HttpServer server;
+  private final FakeHttpServer server = FakeHttpServer.start();
   private final Webhook verifier;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Long> attemptTimes = new CopyOnWriteArrayList<>();
@@ -37,54 +32,35 @@ public final class FakeAgent implements AutoCloseable {
 
   public FakeAgent(String secret) {
     this.verifier = new Webhook(secret);
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext("/events", exchange -> {
+    server.on("/events", request -> {
       attemptTimes.add(System.nanoTime());
       if (delayMillis > 0) {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        // A slow agent: the router's lanes drain slowly while this handler takes its time.
+        Thread.sleep(delayMillis);
       }
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Map<String, List<String>> headers = new java.util.HashMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
       try {
-        verifier.verify(body, headers);
+        verifier.verify(request.text(), request.headers());
       } catch (Exception e) {
         badSignatures++;
-        exchange.sendResponseHeaders(401, -1);
-        exchange.close();
-        return;
+        return Reply.status(401);
       }
       int answer;
-      int retryAfter = -1;
+      int retryAfter;
       synchronized (script) {
         int[] next = script.poll();
         answer = next != null ? next[0] : status;
         retryAfter = next != null && next.length > 1 ? next[1] : -1;
       }
       if (answer / 100 == 2) {
-        received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-            EventCodec.standard().parse(body.getBytes(StandardCharsets.UTF_8)), System.nanoTime()));
+        received.add(new Received(request.header("webhook-id"), EventCodec.standard().parse(request.body()), System.nanoTime()));
       }
-      if (retryAfter >= 0) {
-        exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
-      }
-      exchange.sendResponseHeaders(answer, -1);
-      exchange.close();
+      Reply reply = Reply.status(answer);
+      return retryAfter >= 0 ? reply.withHeader("Retry-After", Integer.toString(retryAfter)) : reply;
     });
-    server.start();
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
+    return server.url() + "/events";
   }
 
   /** Answer the next deliveries with these statuses, in turn, then the default. */
@@ -136,6 +112,6 @@ public final class FakeAgent implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -125,6 +125,11 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   @Override
+  public int watchers() {
+    return view.watchers();
+  }
+
+  @Override
   public long awaitIndexAbove(long index, Duration wait) throws InterruptedException {
     return view.awaitIndexAbove(index, wait);
   }

@@ -53,6 +53,9 @@ public interface InstanceStore {
   /** Blocks until the index exceeds {@code index} or {@code wait} passes; returns the index then. */
   long awaitIndexAbove(long index, Duration wait) throws InterruptedException;
 
+  /** How many callers of {@link #awaitIndexAbove} are waiting on this replica now. */
+  int watchers();
+
   /** @param previous the entry that was replaced, if any (it may have been expired) */
   record Upserted(@Nullable InstanceEntry previous, InstanceEntry current) {
   }

@@ -186,6 +186,16 @@ final class InstanceView {
     }
   }
 
+  /** Watchers blocked in {@link #awaitIndexAbove} right now. */
+  int watchers() {
+    lock.lock();
+    try {
+      return lock.getWaitQueueLength(indexMoved);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   long awaitIndexAbove(long known, Duration wait) throws InterruptedException {
     long remaining = wait.toNanos();
     lock.lock();

@@ -165,6 +165,11 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
   }
 
   @Override
+  public int watchers() {
+    return view.watchers();
+  }
+
+  @Override
   public long awaitIndexAbove(long index, Duration wait) throws InterruptedException {
     long now = view.awaitIndexAbove(index, wait);
     catchUp();

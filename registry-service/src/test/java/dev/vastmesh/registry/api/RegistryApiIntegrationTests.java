@@ -1,6 +1,7 @@
 package dev.vastmesh.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventType;
@@ -294,7 +295,7 @@ class RegistryApiIntegrationTests {
     assertThat(Long.parseLong(timedOut.header("X-Vastmesh-Index"))).isEqualTo(index);
 
     CompletableFuture<Response> watch = CompletableFuture.supplyAsync(() -> api.get(BASE, "index=" + index + "&wait=10s", READ));
-    Thread.sleep(300);
+    await().until(() -> store.watchers() == 1);
     assertThat(watch).isNotDone();
     api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE);
 

@@ -1,10 +1,12 @@
 package dev.vastmesh.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.registry.RegistryApplication;
 import dev.vastmesh.registry.expiry.ExpirySweeper;
+import dev.vastmesh.registry.store.InstanceStore;
 import dev.vastmesh.testsupport.MutableClock;
 import dev.vastmesh.registry.support.RecordingListener;
 import dev.vastmesh.testsupport.RedisTestSupport;
@@ -72,7 +74,7 @@ class TwoReplicasIntegrationTests {
   void registeredViaOneReplicaIsListedHeartbeatedWatchedAndExpiredViaTheOther() throws Exception {
     long index = Long.parseLong(viaB.get(BASE, "", TOKEN).header("X-Vastmesh-Index"));
     CompletableFuture<Response> watchOnB = CompletableFuture.supplyAsync(() -> viaB.get(BASE, "index=" + index + "&wait=30s", TOKEN));
-    Thread.sleep(200);
+    await().until(() -> b.getBean(InstanceStore.class).watchers() == 1);
 
     Response registered = viaA.post(BASE + "/register", TOKEN, "{\"instance_id\": 777, \"ttl_seconds\": 60, \"environment\": \"prod\"}");
     assertThat(registered.status()).isEqualTo(201);
@@ -112,15 +114,9 @@ class TwoReplicasIntegrationTests {
         .containsOnlyOnce("vastai.mesh.unregistered");
   }
 
-  private static void awaitStreamed(StringRedisTemplate redis, String type) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (redis.opsForStream().range(STREAM, Range.unbounded()).stream().anyMatch(r -> type.equals(r.getValue().get(EventStreams.TYPE_FIELD)))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(type + " never reached the stream");
+  private static void awaitStreamed(StringRedisTemplate redis, String type) {
+    await(type + " on the stream").atMost(Duration.ofSeconds(10)).until(() -> redis.opsForStream().range(STREAM, Range.unbounded())
+        .stream().anyMatch(r -> type.equals(r.getValue().get(EventStreams.TYPE_FIELD))));
   }
 
   @Test

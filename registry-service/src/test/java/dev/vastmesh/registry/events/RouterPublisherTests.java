@@ -1,17 +1,16 @@
 package dev.vastmesh.registry.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.testing.SampleEvents;
 import dev.vastmesh.registry.support.TestProperties;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,25 +24,19 @@ class RouterPublisherTests {
   private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private HttpServer router;
+  private FakeHttpServer router;
   private RouterPublisher publisher;
 
   /** Starts a router that answers with the given statuses in turn, then 202. */
-  private URI router(int... statuses) throws IOException {
-    router = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    router.createContext("/api/v1/events", exchange -> {
+  private URI router(int... statuses) {
+    router = FakeHttpServer.start().on("/api/v1/events", request -> {
       int call = calls.getAndIncrement();
-      received.add(new String(exchange.getRequestBody().readAllBytes()));
-      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      received.add(request.text());
+      authorizations.add(String.valueOf(request.header("Authorization")));
       int status = call < statuses.length ? statuses[call] : 202;
-      if (status == 429) {
-        exchange.getResponseHeaders().add("Retry-After", "0");
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
+      return status == 429 ? Reply.status(status).withHeader("Retry-After", "0") : Reply.status(status);
     });
-    router.start();
-    return URI.create("http://127.0.0.1:" + router.getAddress().getPort());
+    return URI.create(router.url());
   }
 
   private RouterPublisher publisher(URI routerUrl, int bufferSize) {
@@ -59,7 +52,7 @@ class RouterPublisherTests {
       publisher.stop();
     }
     if (router != null) {
-      router.stop(0);
+      router.close();
     }
   }
 
@@ -70,10 +63,10 @@ class RouterPublisherTests {
 
     publisher.publish(SampleEvents.of(EventType.MESH_REGISTERED));
 
-    await(() -> received.size() == 1);
+    await().until(() -> received.size() == 1);
     assertThat(EventCodec.standard().parse(received.peek().getBytes())).isEqualTo(SampleEvents.of(EventType.MESH_REGISTERED));
     assertThat(authorizations.peek()).isEqualTo("Bearer router-secret");
-    await(() -> counter("delivered") == 1.0);
+    await().until(() -> counter("delivered") == 1.0);
   }
 
   @Test
@@ -83,7 +76,7 @@ class RouterPublisherTests {
 
     publisher.publish(SampleEvents.of(EventType.MESH_HEARTBEAT));
 
-    await(() -> counter("delivered") == 1.0);
+    await().until(() -> counter("delivered") == 1.0);
     assertThat(calls.get()).isEqualTo(4);
     assertThat(meters.get("vastmesh.registry.events.retries").counter().count()).isEqualTo(3.0);
   }
@@ -95,7 +88,7 @@ class RouterPublisherTests {
 
     publisher.publish(SampleEvents.of(EventType.MESH_HEARTBEAT));
 
-    await(() -> counter("dropped_undeliverable") == 1.0);
+    await().until(() -> counter("dropped_undeliverable") == 1.0);
     assertThat(calls.get()).isEqualTo(1);
   }
 
@@ -114,15 +107,4 @@ class RouterPublisherTests {
   private double counter(String outcome) {
     return meters.get("vastmesh.registry.events.published").tags("outcome", outcome).counter().count();
   }
-
-  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
-  }
-
 }

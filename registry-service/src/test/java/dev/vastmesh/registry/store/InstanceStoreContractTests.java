@@ -3,6 +3,7 @@ package dev.vastmesh.registry.store;
 import static dev.vastmesh.registry.support.Instances.all;
 import static dev.vastmesh.registry.support.Instances.instance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceEntry;
@@ -203,7 +204,7 @@ abstract class InstanceStoreContractTests {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       Future<Long> watch = executor.submit(() -> store.awaitIndexAbove(index, Duration.ofSeconds(30)));
-      Thread.sleep(100);
+      await().until(() -> store.watchers() == 1);
       assertThat(watch.isDone()).isFalse();
       store.upsert(instance(5, T0, 60), "h");
       assertThat(watch.get(10, TimeUnit.SECONDS)).isGreaterThan(index);

@@ -3,6 +3,7 @@ package dev.vastmesh.registry.store;
 import static dev.vastmesh.registry.support.Instances.all;
 import static dev.vastmesh.registry.support.Instances.instance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceStatus;
@@ -90,7 +91,7 @@ class RedisInstanceStoreTests extends InstanceStoreContractTests {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       Future<Long> watch = executor.submit(() -> b.awaitIndexAbove(index, Duration.ofSeconds(30)));
-      Thread.sleep(100);
+      await().until(() -> b.watchers() == 1);
       store.upsert(instance(42, T0, 60), "h");
       assertThat(watch.get(10, TimeUnit.SECONDS)).isGreaterThan(index);
       assertThat(b.list(all(T0)).instances()).extracting(i -> i.instanceId()).containsExactly(42L);

@@ -2,6 +2,7 @@ package dev.vastmesh.gateway.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
@@ -132,7 +133,7 @@ class HttpRouterHandoffTests {
     router.delay(Duration.ofMillis(300));
     EventEnvelope blocker = event(0);
     CompletableFuture<Throwable> firstCall = outcome(() -> handoff.handOff(blocker, codec.serialize(blocker)));
-    awaitUntil(() -> router.started() == 1);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> router.started() == 1);
     // Three events of 400 KB queue up behind the first: at most two fit in one 1 MiB batch.
     byte[] large = ("\"" + "x".repeat(400 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<Throwable>> calls = new ArrayList<>();
@@ -156,9 +157,9 @@ class HttpRouterHandoffTests {
     EventEnvelope first = event(1);
     EventEnvelope second = event(2);
     CompletableFuture<Throwable> sent = outcome(() -> target.handOff(first, codec.serialize(first)));
-    awaitUntil(() -> router.started() == 1);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> router.started() == 1);
     CompletableFuture<Throwable> queued = outcome(() -> target.handOff(second, codec.serialize(second)));
-    awaitUntil(() -> target.waiting() == 1);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> target.waiting() == 1);
     return List.of(sent, queued);
   }
 
@@ -178,16 +179,6 @@ class HttpRouterHandoffTests {
 
   private interface ThrowingCall {
     void run() throws Exception;
-  }
-
-  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(5);
-    }
   }
 
   @Test

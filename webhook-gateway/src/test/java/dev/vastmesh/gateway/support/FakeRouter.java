@@ -1,9 +1,7 @@
 package dev.vastmesh.gateway.support;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,41 +13,29 @@ public final class FakeRouter implements AutoCloseable {
   public record Received(String authorization, String contentType, String body) {
   }
 
-  private final HttpServer server;
+  private final FakeHttpServer server = FakeHttpServer.start();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int status = 202;
   private volatile long delayMillis;
   private final AtomicInteger started = new AtomicInteger();
 
   public FakeRouter() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/api/v1/events", exchange -> {
+    server.on("/api/v1/events", request -> {
       started.incrementAndGet();
-      String body = new String(exchange.getRequestBody().readAllBytes());
       if (delayMillis > 0) {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        // A slow router, so that concurrent hand-offs pile up into batches behind it.
+        Thread.sleep(delayMillis);
       }
-      if (status / 100 == 2) {
-        received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
-            exchange.getRequestHeaders().getFirst("Content-Type"), body));
+      int answer = status;
+      if (answer / 100 == 2) {
+        received.add(new Received(request.header("Authorization"), request.header("Content-Type"), request.text()));
       }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
+      return Reply.status(answer);
     });
-    server.start();
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.url();
   }
 
   /** Answer every event with this status from now on (e.g. 503 to simulate an outage). */
@@ -77,6 +63,6 @@ public final class FakeRouter implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
