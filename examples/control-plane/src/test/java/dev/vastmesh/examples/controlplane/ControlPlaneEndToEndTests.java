@@ -4,8 +4,11 @@ import static dev.vastmesh.examples.controlplane.EndToEnd.JSON;
 import static dev.vastmesh.examples.controlplane.EndToEnd.awaitDelivery;
 import static dev.vastmesh.examples.controlplane.EndToEnd.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlPlaneEndToEndTests {
 
-  static final AutoscalerRecorder AUTOSCALER = new AutoscalerRecorder();
+  /** Vast's autoscaler, as far as the worker's load reports go. */
+  static final FakeHttpServer AUTOSCALER = FakeHttpServer.start().on("/", request -> Reply.status(200));
   static ControlPlane plane;
 
   @BeforeAll
@@ -60,7 +64,7 @@ class ControlPlaneEndToEndTests {
     assertThat(ready.path("event").path("data").path("load_time_seconds").asDouble()).isPositive();
     assertThat(Files.readString(plane.process("demo-agent").orElseThrow().log())).doesNotContain("refused");
     // The worker benchmarked the real model before it said it was ready.
-    assertThat(AUTOSCALER.reports).anySatisfy(r -> assertThat(JSON.readTree(r).path("max_perf").asDouble()).isPositive());
+    assertThat(reports()).anySatisfy(r -> assertThat(JSON.readTree(r).path("max_perf").asDouble()).isPositive());
   }
 
   @Test
@@ -72,7 +76,11 @@ class ControlPlaneEndToEndTests {
     assertThat(EndToEnd.send(plane.topology().gatewayPort(0), message).statusCode()).as("the replay").isEqualTo(200);
 
     awaitDelivery(plane, item -> item.path("id").asString().equals(message.event().id()), Duration.ofSeconds(30), "the deployment event");
-    Thread.sleep(2000);
+    // A later event of the same deployment travels the same ordered lane: once it has arrived, a
+    // second copy of the first would have arrived before it.
+    EndToEnd.SignedMessage marker = EndToEnd.deploymentStarted(plane.credentials().ciSource(), "deploy-e2e-1");
+    assertThat(EndToEnd.send(plane.topology().gatewayPort(0), marker).statusCode()).isEqualTo(202);
+    awaitDelivery(plane, item -> item.path("id").asString().equals(marker.event().id()), Duration.ofSeconds(30), "the marker");
     assertThat(EndToEnd.received(plane)).filteredOn(item -> item.path("id").asString().equals(message.event().id()))
         .singleElement().satisfies(item -> {
           assertThat(item.path("agent").asString()).isEqualTo("cluster-operator");
@@ -104,11 +112,8 @@ class ControlPlaneEndToEndTests {
         .statusCode()).isEqualTo(401);
 
     // The three inputs are this request's workload: the autoscaler hears it as served work.
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline && AUTOSCALER.reports.stream().noneMatch(ControlPlaneEndToEndTests::servedThree)) {
-      Thread.sleep(100);
-    }
-    assertThat(AUTOSCALER.reports).anySatisfy(report -> assertThat(servedThree(report)).as(report).isTrue());
+    await().atMost(Duration.ofSeconds(20)).until(() -> reports().stream().anyMatch(ControlPlaneEndToEndTests::servedThree));
+    assertThat(reports()).anySatisfy(report -> assertThat(servedThree(report)).as(report).isTrue());
     String metrics = EndToEnd.get("http://127.0.0.1:" + plane.topology().workerPort() + "/actuator/prometheus", "").body();
     assertThat(metrics).contains("vastmesh_worker_requests_total{outcome=\"ok\",route=\"/v1/embeddings\"} 1.0");
   }
@@ -126,5 +131,10 @@ class ControlPlaneEndToEndTests {
     JsonNode gone = awaitDelivery(plane, event("vastai.mesh.unregistered", 1001), Duration.ofSeconds(40), "mesh.unregistered");
     awaitDelivery(plane, event("vastai.health.unhealthy", 1001), Duration.ofSeconds(20), "health.unhealthy");
     assertThat(gone.path("event").path("data").path("reason").asString()).isEqualTo("expired");
+  }
+
+  /** The bodies of the worker's {@code /worker_status/} reports so far. */
+  static List<String> reports() {
+    return AUTOSCALER.requests("/worker_status/").stream().map(FakeHttpServer.Request::text).toList();
   }
 }

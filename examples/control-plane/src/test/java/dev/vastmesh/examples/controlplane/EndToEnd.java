@@ -1,5 +1,7 @@
 package dev.vastmesh.examples.controlplane;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventFactory;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,16 +80,12 @@ final class EndToEnd {
 
   /** Waits until the agent has a delivery matching {@code what}; fails with the agent's log. */
   static JsonNode awaitDelivery(ControlPlane plane, Predicate<JsonNode> what, Duration timeout, String description) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (JsonNode item : received(plane)) {
-        if (what.test(item)) {
-          return item;
-        }
-      }
-      Thread.sleep(200);
+    try {
+      return await(description).atMost(timeout).pollInterval(Duration.ofMillis(200))
+          .until(() -> received(plane).stream().filter(what).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("not delivered within " + timeout.toSeconds() + " s: " + description + "\nagent log:\n"
+          + Files.readString(plane.process("demo-agent").orElseThrow().log()), e);
     }
-    throw new AssertionError("not delivered within " + timeout.toSeconds() + " s: " + description + "\nagent log:\n"
-        + Files.readString(plane.process("demo-agent").orElseThrow().log()));
   }
 }

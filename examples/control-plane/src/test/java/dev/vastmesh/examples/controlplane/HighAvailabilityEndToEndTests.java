@@ -4,6 +4,7 @@ import static dev.vastmesh.examples.controlplane.EndToEnd.JSON;
 import static dev.vastmesh.examples.controlplane.EndToEnd.awaitDelivery;
 import static dev.vastmesh.examples.controlplane.EndToEnd.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.testsupport.RedisTestSupport;
 import java.io.OutputStream;
@@ -80,14 +81,9 @@ class HighAvailabilityEndToEndTests {
     assertThat(EndToEnd.send(plane.topology().gatewayPort(1), messages.getFirst()).statusCode()).isEqualTo(200);
 
     Set<String> expected = new HashSet<>(messages.stream().map(m -> m.event().id()).toList());
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Set<String> delivered = new HashSet<>();
-    while (System.nanoTime() < deadline && !delivered.containsAll(expected)) {
-      delivered.clear();
-      EndToEnd.received(plane).forEach(item -> delivered.add(item.path("id").asString()));
-      Thread.sleep(250);
-    }
-    assertThat(delivered).as("every accepted event reached the agent").containsAll(expected);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+        EndToEnd.received(plane).stream().map(item -> item.path("id").asString()).collect(java.util.stream.Collectors.toSet()))
+        .as("every accepted event reached the agent").containsAll(expected));
   }
 
   @Test
