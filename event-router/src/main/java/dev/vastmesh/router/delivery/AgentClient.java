@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * POSTs one signed delivery to its agent, over a pool of kept-alive connections as large as the
  * agent's concurrency (Apache HttpClient: measured faster per exchange than the JDK client on
- * the delivery path, docs/benchmarks.md). No automatic retries: retrying is the dispatcher's
+ * the delivery path, docs/performance-log/event-router.md). No automatic retries: retrying is the dispatcher's
  * job, with backoff and the circuit breaker.
  */
 final class AgentClient implements AutoCloseable {

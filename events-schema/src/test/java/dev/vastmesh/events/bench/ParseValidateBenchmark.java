@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Parse + validate of a ~1 KB event, against the baseline of Jackson merely reading the same
  * bytes into a tree (the cost every JSON consumer pays anyway). Run with
- * {@code scripts/bench-events.sh}; figures in {@code docs/benchmarks.md}.
+ * {@code scripts/bench-events.sh}; figures in {@code docs/performance.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request is read, checked, forwarded and answered on one event loop, with no thread hand-off and
  * no framework dispatch. With a servlet container on virtual threads the same work measured
  * 86-91 % of a direct call's throughput against a 5 ms model server; on the event loop it is
- * within a few per cent of direct (docs/benchmarks.md). Everything else on the port (sessions,
+ * within a few per cent of direct (docs/performance.md). Everything else on the port (sessions,
  * actuator, unknown routes) is WebFlux's. Nothing on this path blocks: a FIFO handler's turn is
  * awaited without a thread ({@link FifoTurns}).
  */

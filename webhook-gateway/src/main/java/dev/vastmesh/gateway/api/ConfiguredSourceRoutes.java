@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the documented pattern route. Spring MVC finds a literal path with one map lookup, whereas a
  * path that only a pattern matches is tried against every mapping of the application: that
  * search cost a verified webhook three and a half times the handler lookup of a literal path
- * (docs/benchmarks.md). The pattern route stays, for the contract and for unknown sources.
+ * (docs/performance-log/webhook-gateway.md). The pattern route stays, for the contract and for unknown sources.
  */
 @Component
 class ConfiguredSourceRoutes implements SmartInitializingSingleton {

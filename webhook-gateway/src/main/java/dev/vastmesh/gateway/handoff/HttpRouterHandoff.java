@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * <p>One sender thread does blocking I/O on a kept-alive connection: with the JDK's HttpClient
  * every batch went through its selector and executor threads, which cost the gateway a third of
  * its verified throughput, and a second sender halved the batches, so each webhook paid for
- * twice the router requests (docs/benchmarks.md). A batch holds at most {@value #MAX_BATCH}
+ * twice the router requests (docs/performance-log/webhook-gateway.md). A batch holds at most {@value #MAX_BATCH}
  * events and {@value #MAX_BATCH_BYTES} bytes (a single larger event travels alone), so one slow
  * router answer never holds more than that. No retries: a batch the router may have taken is not
  * sent twice by the client; the webhook's sender retries on the 503 instead.
