@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes valid canonical events: the design's {@code createEventEnvelope}. Ids are time-sortable
+ * Makes valid canonical events. Ids are time-sortable
  * UUIDv7s and the time comes from the injected clock, so tests can pin both.
  *
  * <p>Creation validates the whole event the same way {@link EventCodec#parse} does, so an event

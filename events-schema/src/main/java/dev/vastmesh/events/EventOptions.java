@@ -3,8 +3,8 @@ package dev.vastmesh.events;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The optional envelope attributes of a new event, as the original design's
- * {@code createEventEnvelope(type, payload, {triggerId, source, idempotencyKey})} takes them.
+ * The optional envelope attributes of a new event: trigger id, source, idempotency key and
+ * environment, each absent unless set.
  *
  * @param source overrides the factory's default source
  * @param subject overrides the subject derived from the payload's instance id

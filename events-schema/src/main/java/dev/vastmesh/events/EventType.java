@@ -26,8 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every canonical event type: the one closed set, with the dot-notation names of the original
- * design. (The design speaks of 17 types but lists these 18; all 18 are delivered.)
+ * Every canonical event type: the one closed set of 18, named {@code vastai.<family>.<event>}.
  */
 public enum EventType {
   INSTANCE_CREATED("vastai.instance.created", EventFamily.INSTANCE, InstanceCreated.class),

@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The router's configuration, under {@value #PREFIX}. The defaults (application.yml) are the
- * original design's table: instance, deployment, health and mesh events to
+ * The router's configuration, under {@value #PREFIX}. The default table (application.yml) routes
+ * instance, deployment, health and mesh events to
  * {@code cluster-operator}, cost events to {@code cost-intelligence-monitor}.
  *
  * @param mode {@code memory} (default; pending deliveries die with the process) or {@code redis}
- * @param requireAllRoutes fail start-up when any event type has no route (the design's "no
- *     defaults" rule); when false, such events are refused with 422 at run time
+ * @param requireAllRoutes fail start-up when any event type has no route (every type is routed
+ *     explicitly, never to a default); when false, such events are refused with 422 at run time
  * @param tokens service tokens that may post events ({@code ingest}) or use the admin API
  *     ({@code admin}); when empty, one admin token is generated and printed once
  */

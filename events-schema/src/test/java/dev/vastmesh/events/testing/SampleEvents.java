@@ -47,7 +47,7 @@ public final class SampleEvents {
 
   /** The time every sample event carries. */
   public static final Instant TIME = Instant.parse("2026-01-04T12:00:00Z");
-  /** The instance the samples are about (the design's example instance). */
+  /** The instance the samples are about (the example instance of every fixture). */
   public static final long INSTANCE_ID = 29484611L;
 
   private SampleEvents() {

@@ -13,11 +13,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The worker's configuration, under {@value #PREFIX}; the original design's
- * {@code createVastWorker} options one to one. Vast's environment variables map onto it in
+ * The worker's configuration, under {@value #PREFIX}. Vast's environment variables map onto it in
  * application.yml ({@code WORKER_PORT}, {@code REPORT_ADDR}, {@code UNSECURED}, ...).
  *
- * @param modelServer the model server's base URL (the design's modelServerUrl + modelServerPort)
+ * @param modelServer the model server's base URL (scheme, host and port)
  * @param token the bearer token for plain pass-through calls (the model server's own API);
  *     without one, only signed Vast requests are served
  */
@@ -77,7 +76,7 @@ public record WorkerProperties(
   }
 
   /**
-   * How the worker learns that its model is loaded and stays healthy (the design's log actions).
+   * How the worker learns that its model is loaded and stays healthy (substrings of its log, then health checks).
    *
    * @param modelLog the model server's log file (MODEL_LOG); without one the model counts as loaded
    *     at start

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The design's {@code logActionConfig}: each model-log line is checked for the on-load, then
+ * What a model-log line means: each line is checked for the on-load, then
  * on-error, then on-info substrings, first match wins.
  */
 public record LogActions(List<String> onLoad, List<String> onError, List<String> onInfo) {

@@ -4,7 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The calculators available without code, by spec: {@code constant:N}; {@code array-length:/ptr}
- * (the design's embeddings example: the number of inputs); {@code number:/ptr} (e.g. max_tokens);
+ * (for embeddings: the number of inputs); {@code number:/ptr} (e.g. max_tokens);
  * {@code chars:/ptr} (characters / 4, a token estimate; an array of strings is summed).
  */
 public final class Workloads {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code POST /register}: the original design's fields, plus what routing and cost need.
+ * {@code POST /register}: who the instance is, where it serves, and what routing and cost need.
  * Unknown fields are ignored, so newer workers can register with older registries.
  */
 public record RegistrationRequest(

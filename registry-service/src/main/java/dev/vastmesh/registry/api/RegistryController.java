@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The registry API of the original design, at {@value #BASE}. Contract: openapi/vastai-registry.openapi.yml. */
+/** The registry API, at {@value #BASE}. Contract: openapi/vastai-registry.openapi.yml. */
 @RestController
 @RequestMapping(RegistryController.BASE)
 class RegistryController {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A list request: the design's filters (all optional, all must match), paging and visibility.
+ * A list request: the filters (all optional, all must match), paging and visibility.
  *
  * @param capabilities the instance must have every one of these
  * @param labels label selector: each key must be present, with the value when it is non-null

@@ -63,8 +63,8 @@ class RegistryApiIntegrationTests {
   static final String REGISTRAR = "register-token";
   static final String WRITE = "write-token";
 
-  /** The original design's registration example, verbatim. */
-  static final String DESIGN_EXAMPLE = """
+  /** A full registration with every optional field, as a worker sends it. */
+  static final String FULL_REGISTRATION = """
       {
         "instance_id": 29484611,
         "contract_id": 12345,
@@ -102,8 +102,8 @@ class RegistryApiIntegrationTests {
   }
 
   @Test
-  void designsCurlExamplesWorkWithAToken() {
-    Response registered = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE);
+  void aFullRegistrationWorksWithAToken() {
+    Response registered = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION);
     assertThat(registered.status()).isEqualTo(201);
     assertThat(registered.header("Location")).isEqualTo(BASE + "/29484611");
     JsonNode instance = registered.json().get("instance");
@@ -123,10 +123,10 @@ class RegistryApiIntegrationTests {
 
   @Test
   void registeringAgainUpdatesInPlaceKeepsRegisteredAtAndReplacesTheToken() {
-    String firstToken = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE).json().get("instance_token").asString();
+    String firstToken = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
     clock.advance(Duration.ofSeconds(10));
 
-    Response again = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE.replace("\"ready\"", "\"busy\""));
+    Response again = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION.replace("\"ready\"", "\"busy\""));
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().get("instance").get("registered_at").asString()).isEqualTo("2026-01-04T12:00:00Z");
@@ -170,7 +170,7 @@ class RegistryApiIntegrationTests {
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("instance_id");
     assertThat(api.send("POST", REGISTER, "", REGISTRAR, "", "application/json").status()).isEqualTo(400);
-    Response text = api.send("POST", REGISTER, "", REGISTRAR, DESIGN_EXAMPLE, "text/plain");
+    Response text = api.send("POST", REGISTER, "", REGISTRAR, FULL_REGISTRATION, "text/plain");
     assertThat(text.status()).isEqualTo(415);
     assertThat(text.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/unsupported-media-type");
     assertThat(api.get(INSTANCE, "", READ, "not-a-number").status()).isEqualTo(400);
@@ -199,10 +199,10 @@ class RegistryApiIntegrationTests {
     assertThat(api.get(BASE, "", "wrong-token").status()).isEqualTo(401);
     assertThat(api.get(SD, "", null).status()).isEqualTo(401);
     assertThat(api.send("GET", BASE, "", null, null, null).status()).isEqualTo(401);
-    assertThat(api.post(REGISTER, null, DESIGN_EXAMPLE).status()).isEqualTo(401);
-    assertThat(api.post(REGISTER, READ, DESIGN_EXAMPLE).status()).isEqualTo(403);
+    assertThat(api.post(REGISTER, null, FULL_REGISTRATION).status()).isEqualTo(401);
+    assertThat(api.post(REGISTER, READ, FULL_REGISTRATION).status()).isEqualTo(403);
 
-    String token = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE).json().get("instance_token").asString();
+    String token = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
     String other = api.post(REGISTER, REGISTRAR, "{\"instance_id\": 7}").json().get("instance_token").asString();
 
     assertThat(api.post(HEARTBEAT, REGISTRAR, null, 29484611L).status()).isEqualTo(403);
@@ -211,7 +211,7 @@ class RegistryApiIntegrationTests {
     assertThat(api.post(HEARTBEAT, WRITE, null, 29484611L).status()).isEqualTo(200);
     assertThat(api.post(HEARTBEAT, token, null, 29484611L).status()).isEqualTo(200);
     assertThat(api.get(BASE, "", token).status()).isEqualTo(403);
-    assertThat(api.post(REGISTER, token, DESIGN_EXAMPLE).status()).isEqualTo(403);
+    assertThat(api.post(REGISTER, token, FULL_REGISTRATION).status()).isEqualTo(403);
     assertThat(api.delete(INSTANCE, other, 29484611L).status()).isEqualTo(403);
     assertThat(api.delete(INSTANCE, READ, 29484611L).status()).isEqualTo(403);
     assertThat(api.send("GET", BASE, "", null, null, null).status()).isEqualTo(401);
@@ -240,7 +240,7 @@ class RegistryApiIntegrationTests {
 
   @Test
   void expiredInstanceDisappearsAtItsTtlAndTheSweepEmitsItsEvents() {
-    String token = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE.replace("\"cost_per_hour\": 0.34", "\"cost_per_hour\": 0.34, \"ttl_seconds\": 60"))
+    String token = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION.replace("\"cost_per_hour\": 0.34", "\"cost_per_hour\": 0.34, \"ttl_seconds\": 60"))
         .json().get("instance_token").asString();
 
     clock.advance(Duration.ofSeconds(60).minusMillis(1));
@@ -261,7 +261,7 @@ class RegistryApiIntegrationTests {
 
   @Test
   void lifecycleEmitsTheDesignsEvents() {
-    String token = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE).json().get("instance_token").asString();
+    String token = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
     api.post(HEARTBEAT, token, "{\"status\":\"degraded\",\"note\":\"queue time above 10s\",\"cur_load\":900}", 29484611L);
     api.post(HEARTBEAT, token, "{\"status\":\"ready\"}", 29484611L);
     api.delete(INSTANCE, token, 29484611L);
@@ -279,7 +279,7 @@ class RegistryApiIntegrationTests {
 
   @Test
   void invalidHeartbeatBodyIsRejected() {
-    String token = api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE).json().get("instance_token").asString();
+    String token = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
 
     Response bad = api.post(HEARTBEAT, token, "{\"status\":\"asleep\",\"cur_load\":-1}", 29484611L);
 
@@ -297,7 +297,7 @@ class RegistryApiIntegrationTests {
     CompletableFuture<Response> watch = CompletableFuture.supplyAsync(() -> api.get(BASE, "index=" + index + "&wait=10s", READ));
     await().until(() -> store.watchers() == 1);
     assertThat(watch).isNotDone();
-    api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE);
+    api.post(REGISTER, REGISTRAR, FULL_REGISTRATION);
 
     Response woken = watch.get(10, TimeUnit.SECONDS);
     assertThat(Long.parseLong(woken.header("X-Vastmesh-Index"))).isGreaterThan(index);
@@ -352,7 +352,7 @@ class RegistryApiIntegrationTests {
     assertThat(empty.header("Content-Type")).startsWith("application/json");
     assertThat(empty.body()).isEqualTo("[]");
 
-    api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE);
+    api.post(REGISTER, REGISTRAR, FULL_REGISTRATION);
     api.post(REGISTER, REGISTRAR, "{\"instance_id\":5,\"worker_url\":\"https://203.0.113.4:41234\",\"environment\":\"prod\",\"labels\":{\"team\":\"search\"},\"ttl_seconds\":10}");
     api.post(REGISTER, REGISTRAR, "{\"instance_id\":6}");
 
@@ -376,7 +376,7 @@ class RegistryApiIntegrationTests {
 
   @Test
   void metricsDescribeTheFleet() {
-    api.post(REGISTER, REGISTRAR, DESIGN_EXAMPLE);
+    api.post(REGISTER, REGISTRAR, FULL_REGISTRATION);
     api.post(REGISTER, REGISTRAR, "{\"instance_id\":8,\"environment\":\"prod\",\"gpu_type\":\"A100\",\"cost_per_hour\":0.66,\"ttl_seconds\":10}");
     sweeper.sweep();
     String before = api.get("/actuator/prometheus", "", null).body();

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The original design's scheme, which a CI script can produce with openssl:
+ * The scheme for CI scripts, which one can produce with openssl:
  * {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>} and
  * {@code X-Timestamp: <unix seconds>}:
  *

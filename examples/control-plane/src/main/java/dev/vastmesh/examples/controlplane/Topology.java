@@ -149,7 +149,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.worker.token=" + credentials.worker(),
         "--vastmesh.worker.vast.unsecured=true",
         "--vastmesh.worker.vast.public-url=" + url(workerPort()),
-        // The design's embeddings example: workload = number of inputs, parallel requests.
+        // Embeddings: workload = number of inputs, parallel requests.
         "--vastmesh.worker.handlers[0].route=/v1/embeddings",
         "--vastmesh.worker.handlers[0].workload=array-length:/input",
         "--vastmesh.worker.handlers[0].allow-parallel-requests=true",

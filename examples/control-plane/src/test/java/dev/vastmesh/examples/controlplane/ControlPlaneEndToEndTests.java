@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole control plane on its embedded defaults, every service a real process started the way
- * {@code ./vastmesh} starts it (with test timings: a 6 s worker TTL), and the design's flows
+ * {@code ./vastmesh} starts it (with test timings: a 6 s worker TTL), and its flows
  * checked end to end at the demo agent, which verifies every delivery's signature.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

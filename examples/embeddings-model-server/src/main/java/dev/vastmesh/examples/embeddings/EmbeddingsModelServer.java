@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The demo's model server, the design's embeddings example made real: all-MiniLM-L6-v2
+ * The demo's model server, a real embeddings model: all-MiniLM-L6-v2
  * (quantised, from the Maven-published in-process model) on the CPU behind
  * {@code POST /v1/embeddings}, with {@code GET /health}. Like a Python model server it starts
  * listening at once, loads the model, then logs {@value #LOADED} — the line a gpu-worker's
