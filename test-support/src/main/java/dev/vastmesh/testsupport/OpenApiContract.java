@@ -79,6 +79,17 @@ public final class OpenApiContract {
     return names;
   }
 
+  /**
+   * Asserts that a running service's generated document (its {@code /v3/api-docs}) has exactly
+   * this contract's operations under {@code prefix}, with their parameters, and that the contract
+   * has {@code count} of them (so an empty match cannot pass).
+   */
+  public void assertServedExactly(JsonNode running, String prefix, int count) {
+    java.util.Map<String, java.util.Set<String>> documented = operations(root, prefix);
+    assertThat(documented).hasSize(count);
+    assertThat(operations(running, prefix)).isEqualTo(documented);
+  }
+
   public JsonNode root() {
     return root;
   }
