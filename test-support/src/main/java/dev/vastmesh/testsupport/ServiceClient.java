@@ -38,6 +38,14 @@ public class ServiceClient {
     }
   }
 
+  /**
+   * Asserts that the running service's generated API document ({@code /v3/api-docs}) has exactly
+   * its contract's operations under {@code prefix}, {@code count} of them.
+   */
+  public void assertServesExactlyTheContract(String prefix, int count) {
+    contract.assertServedExactly(get("/v3/api-docs", "", null).json(), prefix, count);
+  }
+
   public Response get(String template, String query, @Nullable String token, Object... pathArgs) {
     return send("GET", template, query, token, null, null, pathArgs);
   }
