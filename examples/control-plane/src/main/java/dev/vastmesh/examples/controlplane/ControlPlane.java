@@ -20,44 +20,53 @@ import java.util.concurrent.ThreadLocalRandom;
  * gateway sharing the local Redis. Fresh credentials each run. Closing stops everything, workers
  * first, so nothing is left running.
  *
- * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR]}; the jars
- * are taken from each module's {@code target} folder under the repository.
+ * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]};
+ * the jars are taken from each module's {@code target} folder under the repository.
  */
 public final class ControlPlane implements AutoCloseable {
 
+  /** The services that are Spring Boot applications: they start from an extraction and a cache. */
+  private static final java.util.Set<String> BOOT_SERVICES = java.util.Set.of("event-router", "registry-service",
+      "webhook-gateway", "gpu-worker");
+
   private final Topology topology;
   private final Credentials credentials;
+  private final @org.jspecify.annotations.Nullable FastStart fastStart;
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private ControlPlane(Topology topology, Credentials credentials) {
+  private ControlPlane(Topology topology, Credentials credentials, @org.jspecify.annotations.Nullable FastStart fastStart) {
     this.topology = topology;
     this.credentials = credentials;
+    this.fastStart = fastStart;
   }
 
   public static void main(String[] args) throws Exception {
     boolean ha = false;
     Path repo = Path.of("").toAbsolutePath();
     Path workDir = null;
+    int portOffset = 0;
     for (String arg : args) {
       if (arg.equals("--ha")) {
         ha = true;
+      } else if (arg.startsWith("--port-offset=")) {
+        portOffset = Integer.parseInt(arg.substring(14));
       } else if (arg.startsWith("--repo=")) {
         repo = Path.of(arg.substring(7)).toAbsolutePath();
       } else if (arg.startsWith("--work-dir=")) {
         workDir = Path.of(arg.substring(11)).toAbsolutePath();
       } else {
-        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR]");
+        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]");
         System.exit(2);
       }
     }
     if (workDir == null) {
       workDir = Files.createTempDirectory("vastmesh-");
     }
-    Topology topology = new Topology(ha, 0, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+    Topology topology = new Topology(ha, portOffset, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
         Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")), repo, workDir, List.of(), List.of());
-    ControlPlane plane = new ControlPlane(topology, Credentials.generate());
+    ControlPlane plane = new ControlPlane(topology, Credentials.generate(), FastStart.forThisJvm());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("\nvastmesh: stopping ...");
       plane.close();
@@ -70,6 +79,8 @@ public final class ControlPlane implements AutoCloseable {
       System.exit(1);
     }
     new Banner(topology, plane.credentials).print(System.out);
+    System.out.println("(each service logs to its own file in " + topology.workDir() + ")");
+    System.out.println();
     plane.followAgent(System.out);
   }
 
@@ -77,7 +88,7 @@ public final class ControlPlane implements AutoCloseable {
   public static ControlPlane forTests(boolean ha, int portOffset, String redisHost, int redisPort, Path repo, Path workDir,
       List<String> extraWorkerArgs) {
     return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
-        List.of("-XX:TieredStopAtLevel=1"), extraWorkerArgs), Credentials.generate());
+        List.of("-XX:TieredStopAtLevel=1"), extraWorkerArgs), Credentials.generate(), null);
   }
 
   static String newRedisPrefix() {
@@ -98,6 +109,13 @@ public final class ControlPlane implements AutoCloseable {
   public void start(PrintStream out) throws IOException, InterruptedException {
     Files.createDirectories(topology.workDir());
     Files.deleteIfExists(topology.modelLog());
+    if (fastStart != null) {
+      fastStart.prepare(List.of(
+          new FastStart.Service(jar("event-router", "event-router"), JVM_OPTIONS, topology.routerArgs(0, credentials)),
+          new FastStart.Service(jar("registry-service", "registry-service"), JVM_OPTIONS, topology.registryArgs(0, credentials)),
+          new FastStart.Service(jar("webhook-gateway", "webhook-gateway"), JVM_OPTIONS, topology.gatewayArgs(0, credentials)),
+          new FastStart.Service(jar("gpu-worker", "gpu-worker"), JVM_OPTIONS, topology.workerArgs(credentials))), out);
+    }
     out.println("vastmesh: starting the control plane" + (topology.ha() ? " (HA: 2 replicas each, state in Redis)" : "")
         + "; logs in " + topology.workDir());
     add("embeddings-model-server", jar("examples/embeddings-model-server", "embeddings-model-server"),
@@ -154,14 +172,27 @@ public final class ControlPlane implements AutoCloseable {
     return jar;
   }
 
-  private void add(String name, Path jar, List<String> args, int port, String readiness) {
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m",
+      "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
+
+  private void add(String name, Path jar, List<String> args, int port, String readiness) throws IOException {
     List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops
+      // the services in dependency order instead of the terminal interrupting all at once.
+      command.add(SETSID.toString());
+    }
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-        "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(JVM_OPTIONS);
     command.addAll(topology.jvmOptions());
-    command.add("-jar");
-    command.add(jar.toString());
+    if (fastStart != null && BOOT_SERVICES.contains(jar.getFileName().toString().replaceFirst("\\.jar$", ""))) {
+      command.addAll(fastStart.launch(jar));
+    } else {
+      command.add("-jar");
+      command.add(jar.toString());
+    }
     command.addAll(args);
     ports.add(port);
     processes.add(new ServiceProcess(name, command, topology.workDir().resolve(name + ".log"),
@@ -213,11 +244,19 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** Stops everything, in reverse start order: the worker deregisters before the registry goes. */
+  /**
+   * Stops everything, in reverse start order, each process after the one before it has exited:
+   * the worker deregisters while the registry is up, the registry hands its last events (the
+   * worker's unregistration) to the router while the router is up, the router delivers them to
+   * the agent while the agent is up. In HA mode the run's Redis keys go last.
+   */
   @Override
   public void close() {
     for (ServiceProcess process : processes.reversed()) {
       process.stop(Duration.ofSeconds(15));
+    }
+    if (topology.ha()) {
+      RedisKeys.delete(topology.redisHost(), topology.redisPort(), topology.redisPrefix());
     }
   }
 }
