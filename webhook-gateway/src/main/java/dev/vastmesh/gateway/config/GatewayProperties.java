@@ -43,7 +43,7 @@ public record GatewayProperties(
   public enum Handoff { AUTO, HTTP, REDIS_STREAM }
 
   /** The signature schemes a source may use. */
-  public enum Scheme { STANDARD_WEBHOOKS, GITHUB, GITLAB_TOKEN, HMAC_TIMESTAMP }
+  public enum Scheme { STANDARD_WEBHOOKS, GITHUB, GITLAB_TOKEN, HMAC_TIMESTAMP, VAST }
 
   /**
    * One webhook sender.
@@ -52,6 +52,7 @@ public record GatewayProperties(
    * @param tolerance how far a signed timestamp may be from now, either way
    * @param replayWindow how long a message id is remembered; default: 10 min for timestamped
    *     schemes (the whole ±5 min window), 24 h for GitHub and GitLab tokens (no timestamp)
+   *     and for Vast (its retries keep the event id but may be signed anew, at any later time)
    * @param ratePerMinute verified messages per trigger id per minute
    * @param maxBodyBytes larger bodies are refused with 413 before any HMAC is computed
    * @param triggerId where a message's trigger id comes from

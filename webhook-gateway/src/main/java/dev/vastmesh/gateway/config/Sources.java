@@ -4,6 +4,7 @@ import dev.vastmesh.gateway.signature.GitHubVerifier;
 import dev.vastmesh.gateway.signature.GitLabTokenVerifier;
 import dev.vastmesh.gateway.signature.HmacTimestampVerifier;
 import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
+import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.signature.WebhookVerifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public class Sources {
       case GITHUB -> new GitHubVerifier(source.secrets());
       case GITLAB_TOKEN -> new GitLabTokenVerifier(source.secrets());
       case HMAC_TIMESTAMP -> new HmacTimestampVerifier(source.secrets(), clock, source.tolerance());
+      case VAST -> new VastVerifier(source.secrets(), clock, source.tolerance());
     };
     Duration replayWindow = source.replayWindow() != null ? source.replayWindow() : switch (source.scheme()) {
       // Past and future halves of the timestamp window: a message cannot be replayed once the
@@ -75,6 +77,9 @@ public class Sources {
       case STANDARD_WEBHOOKS, HMAC_TIMESTAMP -> source.tolerance().multipliedBy(2);
       // No timestamp to age out: the delivery id is all there is, so remember it for long.
       case GITHUB, GITLAB_TOKEN -> Duration.ofHours(24);
+      // Vast's retries reuse the event id; whether they keep the first timestamp is not
+      // documented, so a retry signed anew much later must still be caught by its id.
+      case VAST -> Duration.ofHours(24);
     };
     return new ConfiguredSource(name, source, verifier, replayWindow);
   }

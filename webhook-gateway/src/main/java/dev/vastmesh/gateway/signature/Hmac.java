@@ -40,6 +40,11 @@ final class Hmac {
     return mac.doFinal();
   }
 
+  /** One HMAC per secret, each keyed with the secret's UTF-8 bytes as they are. */
+  static java.util.List<Hmac> utf8Keys(java.util.List<String> secrets) {
+    return secrets.stream().map(s -> new Hmac(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+  }
+
   /** HMAC-SHA256 of the parts under {@code key}, once (signing helpers, tests). */
   static byte[] sha256(byte[] key, byte[]... parts) {
     return new Hmac(key).of(parts);

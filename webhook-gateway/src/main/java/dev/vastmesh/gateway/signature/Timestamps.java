@@ -35,4 +35,17 @@ final class Timestamps {
     }
     return null;
   }
+
+  /**
+   * A signed timestamp's verdict once the signature matched: malformed, outside the window, or
+   * verified as {@code messageId}.
+   */
+  static Verification verdict(String timestamp, String messageId, Clock clock, Duration tolerance) {
+    Instant sent = parse(timestamp);
+    if (sent == null) {
+      return new Verification.Rejected(Verification.Reason.MALFORMED_TIMESTAMP);
+    }
+    Verification.Rejected outside = check(sent, clock, tolerance);
+    return outside != null ? outside : new Verification.Verified(messageId, sent);
+  }
 }

@@ -6,7 +6,7 @@ package dev.vastmesh.gateway.signature;
  * and, where the scheme carries a timestamp, an injected clock.
  */
 public sealed interface WebhookVerifier
-    permits StandardWebhooksVerifier, GitHubVerifier, GitLabTokenVerifier, HmacTimestampVerifier {
+    permits StandardWebhooksVerifier, GitHubVerifier, GitLabTokenVerifier, HmacTimestampVerifier, VastVerifier {
 
   Verification verify(WebhookHeaders headers, byte[] body);
 }

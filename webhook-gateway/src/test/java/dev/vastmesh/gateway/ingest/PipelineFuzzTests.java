@@ -14,6 +14,7 @@ import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
+import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.signature.WebhookHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -46,7 +47,8 @@ class PipelineFuzzTests {
   static final Instant NOW = Instant.parse("2026-01-04T12:00:00Z");
   static final List<String> HEADER_NAMES = List.of("webhook-id", "webhook-timestamp", "webhook-signature",
       "X-Hub-Signature-256", "X-GitHub-Delivery", "X-Gitlab-Token", "Idempotency-Key", "X-Signature", "X-Timestamp",
-      "X-Trigger-Id");
+      "X-Trigger-Id", "X-Vast-Signature-256", "X-Vast-Timestamp", "X-Vast-Event-Id", "X-Vast-Delivery-Attempt");
+  static final String VAST_SECRET = "vast-test-secret";
 
   final List<EventEnvelope> handedOff = new CopyOnWriteArrayList<>();
   final WebhookPipeline pipeline = pipeline();
@@ -58,7 +60,8 @@ class PipelineFuzzTests {
         "ci", source(GatewayProperties.Scheme.STANDARD_WEBHOOKS, SECRET, trigger),
         "gh", source(GatewayProperties.Scheme.GITHUB, "gh-secret", trigger),
         "gl", source(GatewayProperties.Scheme.GITLAB_TOKEN, "gl-token", trigger),
-        "sh", source(GatewayProperties.Scheme.HMAC_TIMESTAMP, "sh-secret", trigger));
+        "sh", source(GatewayProperties.Scheme.HMAC_TIMESTAMP, "sh-secret", trigger),
+        "vast", source(GatewayProperties.Scheme.VAST, VAST_SECRET, trigger));
     GatewayProperties properties = new GatewayProperties(GatewayProperties.Mode.MEMORY, GatewayProperties.Handoff.AUTO, sources,
         new GatewayProperties.Router(URI.create("http://127.0.0.1:1"), null, Duration.ofSeconds(1)),
         new GatewayProperties.Redis("x:", "x"), new GatewayProperties.Flood(Integer.MAX_VALUE));
@@ -121,9 +124,71 @@ class PipelineFuzzTests {
     }
   }
 
+  @Property(tries = 2000)
+  void validlySignedArbitraryVastDeliveriesNeverFailServerSide(@ForAll("vastBodies") byte[] body, @ForAll("vastEventIds") String eventId,
+      @ForAll("attempts") String attempt) {
+    String ts = Long.toString(NOW.getEpochSecond());
+    Map<String, String> headers = Map.of("X-Vast-Event-Id", eventId, "X-Vast-Timestamp", ts, "X-Vast-Delivery-Attempt", attempt,
+        "X-Vast-Signature-256", VastVerifier.sign(VAST_SECRET, ts, body));
+    int before = handedOff.size();
+    String result;
+    try {
+      Outcome outcome = pipeline.process(new WebhookRequest("vast", WebhookHeaders.of(headers), "application/json", body, "10.0.0.3"));
+      result = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    } catch (GatewayProblem problem) {
+      assertThat(problem.status().value()).isIn(400, 401, 413);
+      result = Integer.toString(problem.status().value());
+    }
+    Statistics.label("outcome").collect(result).coverage(coverage -> {
+      coverage.check("ignored").count(n -> n > 0);
+      coverage.check("400").count(n -> n > 0);
+    });
+    for (EventEnvelope event : handedOff.subList(before, handedOff.size())) {
+      assertThat(EventCodec.standard().validate(event)).isEmpty();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> vastEventIds() {
+    return Arbitraries.strings().withChars("0123456789abcdef").ofLength(32);
+  }
+
+  @Provide
+  Arbitrary<String> attempts() {
+    return Arbitraries.oneOf(Arbitraries.integers().between(1, 20).map(Object::toString), Arbitraries.of("0", "x", ""));
+  }
+
+  /** Vast-shaped notifications with arbitrary types and texts, mutated ones and arbitrary bytes. */
+  @Provide
+  Arbitrary<byte[]> vastBodies() {
+    Arbitrary<String> types = Arbitraries.oneOf(Arbitraries.of("outbid", "instance_offline", "instance_online", "low_credit",
+        "billing_failed", "webhook_test", "instance_deleted", "error_msgs", "storage_full", "payment_receipt", "idle_gpu"),
+        Arbitraries.strings().ofMaxLength(20));
+    Arbitrary<String> texts = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(120),
+        Arbitraries.longs().between(-5, Long.MAX_VALUE).map(id -> "Your Interruptible Instance #" + id + " Has Been Outbid"),
+        Arbitraries.longs().between(0, 99_999_999).map(id -> "instance " + id + " on machine 42 has been outbid"));
+    Arbitrary<String> timestamps = Arbitraries.oneOf(Arbitraries.of("1772490000.123", "-1", "1e300", "\"x\"", "null"),
+        Arbitraries.doubles().between(0, 5e9).map(Object::toString));
+    Arbitrary<byte[]> shaped = Combinators.combine(types, texts, texts, timestamps).as((type, subject, message, ts) ->
+        ("{\"event_id\":\"e\",\"user_id\":123,\"notif_type\":" + quote(type) + ",\"subject\":" + quote(subject)
+            + ",\"message\":" + quote(message) + ",\"timestamp\":" + ts + "}").getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> mutated = Combinators.combine(shaped, Arbitraries.integers().between(0, 400), Arbitraries.chars().ascii())
+        .as((bytes, at, c) -> {
+          byte[] copy = bytes.clone();
+          copy[at % copy.length] = (byte) c.charValue();
+          return copy;
+        });
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, shaped), net.jqwik.api.Tuple.of(2, mutated),
+        net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(200)));
+  }
+
+  private static String quote(String text) {
+    return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+  }
+
   @Provide
   Arbitrary<String> sourceNames() {
-    return Arbitraries.oneOf(Arbitraries.of("ci", "gh", "gl", "sh"), Arbitraries.strings().ofMaxLength(12));
+    return Arbitraries.oneOf(Arbitraries.of("ci", "gh", "gl", "sh", "vast"), Arbitraries.strings().ofMaxLength(12));
   }
 
   @Provide
