@@ -1,5 +1,6 @@
 package dev.vastmesh.events;
 
+import dev.vastmesh.events.payload.CostAccountAlert;
 import dev.vastmesh.events.payload.CostBudgetExceeded;
 import dev.vastmesh.events.payload.CostSampled;
 import dev.vastmesh.events.payload.CostThresholdExceeded;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every canonical event type: the one closed set of 18, named {@code vastai.<family>.<event>}.
+ * Every canonical event type: the one closed set, named {@code vastai.<family>.<event>}, with
+ * {@code vastai.cost.account_alert} for the provider's own account warnings.
  */
 public enum EventType {
   INSTANCE_CREATED("vastai.instance.created", EventFamily.INSTANCE, InstanceCreated.class),
@@ -46,7 +48,9 @@ public enum EventType {
   HEALTH_UNHEALTHY("vastai.health.unhealthy", EventFamily.HEALTH, HealthUnhealthy.class),
   MESH_REGISTERED("vastai.mesh.registered", EventFamily.MESH, MeshRegistered.class),
   MESH_UNREGISTERED("vastai.mesh.unregistered", EventFamily.MESH, MeshUnregistered.class),
-  MESH_HEARTBEAT("vastai.mesh.heartbeat", EventFamily.MESH, MeshHeartbeat.class);
+  MESH_HEARTBEAT("vastai.mesh.heartbeat", EventFamily.MESH, MeshHeartbeat.class),
+  // Last, so the types above keep their ordinals (the sample events' ids derive from them).
+  COST_ACCOUNT_ALERT("vastai.cost.account_alert", EventFamily.COST, CostAccountAlert.class);
 
   private static final Map<String, EventType> BY_WIRE_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

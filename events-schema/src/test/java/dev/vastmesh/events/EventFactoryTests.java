@@ -102,7 +102,7 @@ class EventFactoryTests {
 
   @Test
   void everyTypeHasOneFamilyAndTheDesignsName() {
-    assertThat(EventType.values()).hasSize(18);
+    assertThat(EventType.values()).hasSize(19);
     for (EventType type : EventType.values()) {
       assertThat(type.wireName()).startsWith(type.family().prefix());
       assertThat(EventType.fromWireName(type.wireName())).contains(type);

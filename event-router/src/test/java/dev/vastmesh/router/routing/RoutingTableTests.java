@@ -40,7 +40,8 @@ class RoutingTableTests {
 
     assertThat(table.agentsFor(EventType.COST_BUDGET_EXCEEDED)).containsExactly(COST);
     assertThat(table.agentsFor(EventType.MESH_REGISTERED)).containsExactly(OPS);
-    assertThat(table.describe()).hasSize(18).allSatisfy((type, agents) -> assertThat(agents).hasSize(1));
+    assertThat(table.agentsFor(EventType.COST_ACCOUNT_ALERT)).containsExactly(COST);
+    assertThat(table.describe()).hasSize(EventType.values().length).allSatisfy((type, agents) -> assertThat(agents).hasSize(1));
   }
 
   @Test

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param runtimeSeconds how long it ran, when known
  * @param totalCost what it cost in {@code currency} over its lifetime, when known
+ * @param note how the producer knows, when it is not first-hand: e.g. the instance id was read
+ *     from the text of a provider's notification
  */
 public record InstanceTerminated(
     @Constraints.Min(1) long instanceId,
@@ -15,5 +17,6 @@ public record InstanceTerminated(
     TerminationReason reason,
     @Nullable @Constraints.Min(0) Long runtimeSeconds,
     @Nullable @Constraints.Min(0) BigDecimal totalCost,
-    @Nullable @Constraints.Pattern(Constraints.CURRENCY) String currency) implements InstancePayload {
+    @Nullable @Constraints.Pattern(Constraints.CURRENCY) String currency,
+    @Nullable @Constraints.MaxLength(1024) String note) implements InstancePayload {
 }

@@ -5,7 +5,9 @@ import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventFactory;
 import dev.vastmesh.events.EventOptions;
 import dev.vastmesh.events.EventType;
+import dev.vastmesh.events.payload.AccountAlertKind;
 import dev.vastmesh.events.payload.BudgetAction;
+import dev.vastmesh.events.payload.CostAccountAlert;
 import dev.vastmesh.events.payload.CostBudgetExceeded;
 import dev.vastmesh.events.payload.CostPeriod;
 import dev.vastmesh.events.payload.CostSampled;
@@ -77,7 +79,7 @@ public final class SampleEvents {
       case INSTANCE_FAILED -> new InstanceFailed(INSTANCE_ID, 12345L,
           new ErrorDetail("model_load_failed", "CUDA out of memory", false), "running");
       case INSTANCE_TERMINATED -> new InstanceTerminated(INSTANCE_ID, 12345L, TerminationReason.OUTBID,
-          7200L, new BigDecimal("0.68"), "USD");
+          7200L, new BigDecimal("0.68"), "USD", null);
       case DEPLOYMENT_STARTED -> new DeploymentStarted("deploy-2026-01-04-1", "123", "platform/embeddings",
           "main", "vllm/vllm-openai:latest", "gpu_name=RTX_4090 reliability>0.95", 2);
       case DEPLOYMENT_COMPLETED -> new DeploymentCompleted("deploy-2026-01-04-1", "123",
@@ -103,6 +105,8 @@ public final class SampleEvents {
           "NVIDIA RTX 4090", 1, new BigDecimal("0.34"), labels(), expires);
       case MESH_UNREGISTERED -> new MeshUnregistered(INSTANCE_ID, UnregisterReason.DEREGISTERED, TIME.minusSeconds(12));
       case MESH_HEARTBEAT -> new MeshHeartbeat(INSTANCE_ID, "ready", expires, 500.0, 812.5, 1);
+      case COST_ACCOUNT_ALERT -> new CostAccountAlert(AccountAlertKind.LOW_CREDIT, "USD", "Low balance",
+          "Your Vast.ai balance is below $5.00. Instances stop when it reaches zero.", 123L);
     };
   }
 

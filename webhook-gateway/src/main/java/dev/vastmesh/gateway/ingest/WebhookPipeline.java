@@ -9,6 +9,7 @@ import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.mapping.CanonicalMapper;
 import dev.vastmesh.gateway.mapping.Mapping;
 import dev.vastmesh.gateway.mapping.Sanitizer;
+import dev.vastmesh.gateway.mapping.VastNotificationMapper;
 import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.ReplayGuard;
@@ -57,6 +58,7 @@ public class WebhookPipeline {
   private final FloodLimiter flood;
   private final ReplayGuard replay;
   private final CanonicalMapper mapper;
+  private final VastNotificationMapper vastNotifications;
   private final EventHandoff handoff;
   private final GatewayProperties properties;
   private final MeterRegistry meters;
@@ -69,12 +71,13 @@ public class WebhookPipeline {
   private final Timer handoffFailed;
 
   public WebhookPipeline(Sources sources, FloodLimiter flood, RateLimiter limiter, ReplayGuard replay, CanonicalMapper mapper,
-      EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
+      VastNotificationMapper vastNotifications, EventHandoff handoff, GatewayProperties properties, MeterRegistry meters) {
     this.sources = sources;
     this.flood = flood;
     this.limiter = limiter;
     this.replay = replay;
     this.mapper = mapper;
+    this.vastNotifications = vastNotifications;
     this.handoff = handoff;
     this.properties = properties;
     this.meters = meters;
@@ -165,7 +168,10 @@ public class WebhookPipeline {
     }
     Map<String, String> rateHeaders = rateHeaders((RateLimiter.Allowed) decision);
 
-    Mapping mapping = mapper.map(clean, new CanonicalMapper.Context(name, verified.messageId(), triggerId, source.config().environment()));
+    CanonicalMapper.Context context = new CanonicalMapper.Context(name, verified.messageId(), triggerId, source.config().environment());
+    // A Vast source speaks only Vast's notification format, whatever the body looks like.
+    Mapping mapping = source.config().scheme() == GatewayProperties.Scheme.VAST
+        ? vastNotifications.map(clean, context) : mapper.map(clean, context);
     return switch (mapping) {
       case Mapping.Invalid invalid -> {
         count(name, "rejected_invalid_event");

@@ -10,6 +10,7 @@ import dev.vastmesh.gateway.config.GatewayProperties;
 import dev.vastmesh.gateway.config.Sources;
 import dev.vastmesh.gateway.handoff.EventHandoff;
 import dev.vastmesh.gateway.mapping.CanonicalMapper;
+import dev.vastmesh.gateway.mapping.VastNotificationMapper;
 import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
@@ -79,7 +80,8 @@ class PipelineFuzzTests {
     return new WebhookPipeline(new Sources(properties, clock),
         new FloodLimiter(RateLimiter.inMemory(100_000)),
         RateLimiter.inMemory(100_000),
-        new InMemoryReplayGuard(clock, 100_000), new CanonicalMapper(clock), recording, properties, new SimpleMeterRegistry());
+        new InMemoryReplayGuard(clock, 100_000), new CanonicalMapper(clock),
+        new VastNotificationMapper(clock, new SimpleMeterRegistry()), recording, properties, new SimpleMeterRegistry());
   }
 
   private static GatewayProperties.Source source(GatewayProperties.Scheme scheme, String secret, GatewayProperties.TriggerId trigger) {
@@ -140,6 +142,7 @@ class PipelineFuzzTests {
       result = Integer.toString(problem.status().value());
     }
     Statistics.label("outcome").collect(result).coverage(coverage -> {
+      coverage.check("accepted").count(n -> n > 0);
       coverage.check("ignored").count(n -> n > 0);
       coverage.check("400").count(n -> n > 0);
     });
