@@ -55,6 +55,10 @@ public final class VastClient {
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
+  JsonMapper json() {
+    return json;
+  }
+
   private VastClient(OkHttpClient http, HttpUrl base) {
     this.http = http;
     this.base = base;
@@ -62,6 +66,11 @@ public final class VastClient {
 
   public static Builder builder(String apiKey) {
     return new Builder(apiKey);
+  }
+
+  /** The account's notification webhooks and the notification types they may subscribe to. */
+  public NotificationWebhooks webhooks() {
+    return new NotificationWebhooks(this);
   }
 
   /** Offers matching the search, in the search's order. */
@@ -246,7 +255,7 @@ public final class VastClient {
     return instance;
   }
 
-  private static void requireSuccess(JsonNode answer, String what) {
+  static void requireSuccess(JsonNode answer, String what) {
     if (answer.has("success") && !answer.get("success").asBoolean(false)) {
       throw new VastException.Api(200, what + " failed: " + answer.path("msg").asString(answer.path("error").asString("no reason given")));
     }
@@ -256,12 +265,12 @@ public final class VastClient {
     return new Request.Builder().url(url(path)).post(RequestBody.create(body, JSON_TYPE)).build();
   }
 
-  private HttpUrl url(String path) {
+  HttpUrl url(String path) {
     return Objects.requireNonNull(base.resolve(path));
   }
 
   /** Sends, maps errors, and parses a JSON object answer. */
-  private JsonNode call(Request request, String what) {
+  JsonNode call(Request request, String what) {
     try (Response response = http.newCall(request).execute()) {
       String body = response.body().string();
       if (!response.isSuccessful()) {

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "vastai", mixinStandardHelpOptions = true, version = "vastmesh vastai 0.1.0",
     description = "Vast.ai from CI: search offers, manage instances, deploy.",
     subcommands = {VastCli.Search.class, VastCli.Create.class, VastCli.Show.class, VastCli.Destroy.class,
-        VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class})
+        VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class, WebhooksCommand.class, NotificationTypesCommand.class})
 public final class VastCli {
 
   public static final int NO_OFFER = 10;
