@@ -1,5 +1,6 @@
 package dev.vastmesh.worker.lifecycle;
 
+import dev.vastmesh.worker.config.ReportAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,12 @@ public final class StartupFailureBeacon implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StartupFailureBeacon.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  public static final String VERSION = "vastmesh-0.1.0";
+  /**
+   * The {@code version} of every report: the version of Vast's worker (PyWorker) whose protocol
+   * and report shapes this worker speaks, which is what the autoscaler knows how to read. The
+   * worker's own build is in its logs and registry entry, not here.
+   */
+  public static final String VERSION = "1.1.0";
 
   private final ScheduledExecutorService ticker;
 
@@ -59,7 +65,7 @@ public final class StartupFailureBeacon implements AutoCloseable {
   private static void send(HttpClient http, List<URI> reportAddr, byte[] json) {
     for (URI address : reportAddr) {
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(address.resolve("/worker_status/"))
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ReportAddress.resolve(address, "worker_status/"))
             .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 == 2) {

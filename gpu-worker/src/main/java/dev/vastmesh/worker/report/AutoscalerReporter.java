@@ -1,7 +1,7 @@
 package dev.vastmesh.worker.report;
 
+import dev.vastmesh.worker.config.ReportAddress;
 import dev.vastmesh.worker.config.WorkerProperties;
-import dev.vastmesh.worker.lifecycle.StartupFailureBeacon;
 import dev.vastmesh.worker.lifecycle.WorkerState;
 import dev.vastmesh.worker.serving.Admission;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Reports to Vast's autoscaler: every second, {@code POST {addr}/worker_status/} when anything
  * changed or 10 s passed, to each REPORT_ADDR in order until one accepts (each tried up to 3
  * times, 2 s apart, 10 s timeout), resetting the per-period counters after a success; and
- * {@code POST {addr}/delete_requests/} every second while finished requests are pending.
+ * {@code POST {addr}/delete_requests/} every second while finished requests are pending, to every
+ * address but Vast's console, as Vast's worker does ({@link ReportAddress}). The body is
+ * {@link StatusBody}'s; {@code additional_disk_usage} is measured once per report on the
+ * filesystem of {@code vastmesh.worker.vast.disk-usage-path} (default: the working directory).
  * {@code loadtime}, {@code max_perf} and {@code error_msg} come from the start-up sequence;
  * while the worker is errored before it ever loaded, the report is the protocol's start-up
  * failure beacon ({@code id, mtoken, version, error_msg, url}), resent at least every 10 s.
@@ -46,19 +50,24 @@ public class AutoscalerReporter implements SmartLifecycle {
   private final WorkerState state;
   private final Duration retryDelay;
   private final HttpClient http;
+  private final DiskGrowth disk;
+  private final List<URI> deleteRequestsTo;
   private @Nullable ScheduledExecutorService ticker;
   private long lastSentVersion = -1;
   private long lastSentAt;
   private volatile boolean running;
 
   AutoscalerReporter(WorkerProperties properties, WorkerStatus status, Admission admission, WorkerState state, HttpClient http,
-      @Value("${vastmesh.worker.vast.report-retry-delay:2s}") Duration retryDelay) {
+      @Value("${vastmesh.worker.vast.report-retry-delay:2s}") Duration retryDelay,
+      @Value("${vastmesh.worker.vast.disk-usage-path:.}") Path diskUsagePath) {
     this.vast = properties.vast();
     this.status = status;
     this.admission = admission;
     this.state = state;
     this.http = http;
     this.retryDelay = retryDelay;
+    this.disk = DiskGrowth.of(diskUsagePath);
+    this.deleteRequestsTo = ReportAddress.forDeleteRequests(vast.reportAddr());
   }
 
   @Override
@@ -81,19 +90,25 @@ public class AutoscalerReporter implements SmartLifecycle {
       if (status.version() != lastSentVersion || now - lastSentAt > IDLE_REPORT_NANOS) {
         long version = status.version();
         Map<String, Object> counters = status.counters();
-        if (post("/worker_status/", statusBody(counters))) {
+        DiskGrowth.Measurement growth = disk.measure();
+        Map<String, Object> body = StatusBody.of(vast, state, admission.currentLoad(), admission.maxPerf(), counters, growth.gb());
+        if (post(vast.reportAddr(), "worker_status/", body)) {
           status.reset(counters);
+          disk.reported(growth);
           lastSentVersion = version;
           lastSentAt = now;
         }
       }
       List<WorkerStatus.Finished> finished = status.takeFinished();
-      if (!finished.isEmpty()) {
+      if (!finished.isEmpty() && deleteRequestsTo.isEmpty()) {
+        // Only Vast's console is configured, and it takes no delete_requests: nothing would ever send these.
+        log.debug("{} finished requests not reported: no REPORT_ADDR takes delete_requests", finished.size());
+      } else if (!finished.isEmpty()) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker_id", vast.containerId());
         body.put("mtoken", vast.masterToken());
         body.put("requests", finished.stream().map(AutoscalerReporter::finishedRequest).toList());
-        if (!post("/delete_requests/", body)) {
+        if (!post(deleteRequestsTo, "delete_requests/", body)) {
           status.putBack(finished);
         }
       }
@@ -115,33 +130,13 @@ public class AutoscalerReporter implements SmartLifecycle {
     return request;
   }
 
-  private Map<String, Object> statusBody(Map<String, Object> counters) {
-    if (state.phase() == WorkerState.Phase.ERRORED && !state.loaded()) {
-      return StartupFailureBeacon.body(vast.containerId(), vast.masterToken(), state.errorMessage(), vast.publicUrl());
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", vast.containerId());
-    body.put("mtoken", vast.masterToken());
-    body.put("version", StartupFailureBeacon.VERSION);
-    body.put("loadtime", state.loadtime());
-    body.put("cur_load", admission.currentLoad());
-    body.putAll(counters);
-    body.put("max_perf", admission.maxPerf());
-    body.put("error_msg", state.errorMessage());
-    body.put("additional_disk_usage", 0.0);
-    body.put("cur_capacity", 0);
-    body.put("max_capacity", 0);
-    body.put("url", vast.publicUrl() == null ? "" : vast.publicUrl().toString());
-    return body;
-  }
-
   /** Sends to each address in order, each up to 3 times; true when one accepted. */
-  private boolean post(String path, Map<String, Object> body) throws InterruptedException {
+  private boolean post(List<URI> addresses, String path, Map<String, Object> body) throws InterruptedException {
     byte[] json = JSON.writeValueAsBytes(body);
-    for (URI address : vast.reportAddr()) {
+    for (URI address : addresses) {
       for (int attempt = 1; attempt <= 3; attempt++) {
         try {
-          HttpResponse<Void> response = http.send(HttpRequest.newBuilder(address.resolve(path)).timeout(Duration.ofSeconds(10))
+          HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ReportAddress.resolve(address, path)).timeout(Duration.ofSeconds(10))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(),
               HttpResponse.BodyHandlers.discarding());
           if (response.statusCode() / 100 == 2) {

@@ -88,7 +88,7 @@ public class WorkerStatus {
   }
 
   /** The report's counters; {@code version} tells whether anything changed since the last one. */
-  synchronized Map<String, Object> counters() {
+  public synchronized Map<String, Object> counters() {
     Map<String, Object> counters = new LinkedHashMap<>();
     counters.put("new_load", newLoad);
     counters.put("rej_load", rejLoad);

@@ -1,5 +1,6 @@
 package dev.vastmesh.worker.signature;
 
+import dev.vastmesh.worker.config.ReportAddress;
 import dev.vastmesh.worker.config.WorkerProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ class SignatureConfiguration {
     for (int attempt = 1; attempt <= vast.pubkeyAttempts(); attempt++) {
       for (URI address : vast.reportAddr()) {
         try {
-          HttpResponse<String> response = http.send(HttpRequest.newBuilder(address.resolve("/pubkey/"))
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(ReportAddress.resolve(address, "pubkey/"))
               .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
           if (response.statusCode() == 200 && response.body().contains("BEGIN PUBLIC KEY")) {
             log.info("autoscaler public key fetched from {}", address);

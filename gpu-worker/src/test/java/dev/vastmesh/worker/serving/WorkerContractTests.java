@@ -4,18 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.worker.config.ReportAddress;
+import dev.vastmesh.worker.config.WorkerProperties;
+import dev.vastmesh.worker.lifecycle.StartupFailureBeacon;
+import dev.vastmesh.worker.lifecycle.WorkerState;
+import dev.vastmesh.worker.report.DiskGrowth;
+import dev.vastmesh.worker.report.StatusBody;
+import dev.vastmesh.worker.report.WorkerStatus;
 import dev.vastmesh.worker.support.AutoscalerDouble;
 import dev.vastmesh.worker.support.LocalUpstream;
 import dev.vastmesh.worker.support.WorkerCalls;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +44,20 @@ import tools.jackson.databind.json.JsonMapper;
     "vastmesh.worker.handlers[0].workload=array-length:/input", "vastmesh.worker.handlers[0].max-request-size=4KB",
     "vastmesh.worker.handlers[1].route=/slow", "vastmesh.worker.handlers[1].workload=constant:1",
     "vastmesh.worker.handlers[1].allow-parallel-requests=true", "vastmesh.worker.handlers[1].max-queue-time=500ms",
-    "vastmesh.worker.sessions.max-sessions=1"})
+    "vastmesh.worker.sessions.max-sessions=1",
+    "vastmesh.worker.vast.report-retry-delay=20ms"})
 class WorkerContractTests {
 
   static final LocalUpstream UPSTREAM = new LocalUpstream();
-  static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
+  // REPORT_ADDR is "<down>/api/v1,<up>/api/v0/": a path without and with a trailing slash. The
+  // first refuses its key and every report, so each endpoint is asked for below both paths.
+  static final AutoscalerDouble DOWN = new AutoscalerDouble("/api/v1");
+  static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble("/api/v0");
+
+  static {
+    DOWN.servesKey = false;
+    DOWN.acceptsReports = false;
+  }
   static final String WORKER_URL = "https://203.0.113.4:41234";
   static final AtomicLong REQNUM = new AtomicLong(9000);
   static final OpenApiContract CONTRACT = OpenApiContract.of("gpu-worker.openapi.yml");
@@ -44,7 +66,7 @@ class WorkerContractTests {
   @DynamicPropertySource
   static void doubles(DynamicPropertyRegistry registry) {
     registry.add("vastmesh.worker.model-server", UPSTREAM::url);
-    registry.add("vastmesh.worker.vast.report-addr", AUTOSCALER::url);
+    registry.add("vastmesh.worker.vast.report-addr", () -> DOWN.url() + "," + AUTOSCALER.url() + "/");
   }
 
   @LocalServerPort
@@ -119,5 +141,88 @@ class WorkerContractTests {
     var delete = JSON.readTree("{\"$ref\":\"#/components/schemas/DeleteRequests\"}");
     assertThat(AUTOSCALER.statusReports).isNotEmpty().allSatisfy(report -> assertThat(CONTRACT.validate(status, report)).isEmpty());
     assertThat(AUTOSCALER.deleteReports).isNotEmpty().allSatisfy(report -> assertThat(CONTRACT.validate(delete, report)).isEmpty());
+  }
+
+  private void awaitBothReports() throws Exception {
+    call("/{route}", "/v1/embeddings", signed("{\"input\":[\"a\",\"b\"]}"));
+    Awaitility.await().atMost(Duration.ofSeconds(15))
+        .until(() -> !AUTOSCALER.statusReports.isEmpty() && !AUTOSCALER.deleteReports.isEmpty());
+  }
+
+  @Test
+  void everyReportAddressKeepsItsPathWithOrWithoutATrailingSlash() throws Exception {
+    awaitBothReports();
+
+    assertThat(DOWN.paths).contains("/api/v1/pubkey/", "/api/v1/worker_status/", "/api/v1/delete_requests/");
+    assertThat(AUTOSCALER.paths).contains("/api/v0/pubkey/", "/api/v0/worker_status/", "/api/v0/delete_requests/");
+    assertThat(DOWN.strayPaths).isEmpty();
+    assertThat(AUTOSCALER.strayPaths).isEmpty();
+    for (String base : new String[] {"http://h:1/api/v0", "http://h:1/api/v0/", "http://h:1/api/v0//"}) {
+      assertThat(ReportAddress.resolve(URI.create(base), "worker_status/")).hasToString("http://h:1/api/v0/worker_status/");
+      assertThat(ReportAddress.resolve(URI.create(base), "/pubkey/")).hasToString("http://h:1/api/v0/pubkey/");
+    }
+    assertThat(ReportAddress.resolve(URI.create("https://run.vast.ai"), "delete_requests/")).hasToString("https://run.vast.ai/delete_requests/");
+    assertThat(ReportAddress.resolve(URI.create("https://run.vast.ai/"), "delete_requests/")).hasToString("https://run.vast.ai/delete_requests/");
+  }
+
+  @Test
+  void deleteRequestsNeverGoToVastsConsoleAsInVastsWorker() {
+    URI run = URI.create("https://run.vast.ai");
+    assertThat(ReportAddress.forDeleteRequests(List.of(URI.create("https://cloud.vast.ai/api/v0"), run))).containsExactly(run);
+    assertThat(ReportAddress.forDeleteRequests(List.of(URI.create("https://cloud.vast.ai/api/v0/"), run))).containsExactly(run);
+    assertThat(ReportAddress.forDeleteRequests(List.of(URI.create("https://cloud.vast.ai/api/v1"), run))).hasSize(2);
+    assertThat(ReportAddress.forDeleteRequests(List.of(URI.create("https://cloud.vast.ai/api/v0")))).isEmpty();
+  }
+
+  @Test
+  void theStatusReportCarriesVastsWorkerVersionAndTheMeasuredFigures() throws Exception {
+    awaitBothReports();
+
+    JsonNode last = JSON.readTree(AUTOSCALER.statusReports.getLast());
+    assertThat(last.get("version").asString()).isEqualTo("1.1.0").isEqualTo(StartupFailureBeacon.VERSION);
+    assertThat(last.get("loadtime").asDouble()).isPositive();
+    assertThat(last.get("max_perf").asDouble()).as("loaded: the configured figure").isEqualTo(1.0);
+    assertThat(last.get("additional_disk_usage").isDouble()).isTrue();
+    assertThat(Double.isFinite(last.get("additional_disk_usage").asDouble())).isTrue();
+  }
+
+  @Test
+  void beforeTheModelHasLoadedMaxPerfIsZeroAsInVastsWorker() {
+    WorkerProperties.Vast vast = new WorkerProperties.Vast(777, "mtoken-c", URI.create(WORKER_URL), List.of(URI.create("https://run.vast.ai")),
+        false, "url", 812.5, 5);
+    WorkerState loading = new WorkerState();
+
+    Map<String, Object> body = StatusBody.of(vast, loading, 3.0, 812.5, new WorkerStatus().counters(), 0.25);
+
+    JsonNode report = JSON.valueToTree(body);
+    assertThat(CONTRACT.validate(JSON.readTree("{\"$ref\":\"#/components/schemas/WorkerStatus\"}"), report.toString())).isEmpty();
+    assertThat(report.get("max_perf").asDouble()).isZero();
+    assertThat(report.get("loadtime").asDouble()).isZero();
+    assertThat(report.get("additional_disk_usage").asDouble()).isEqualTo(0.25);
+    assertThat(report.get("version").asString()).isEqualTo("1.1.0");
+    loading.ready();
+    assertThat(StatusBody.of(vast, loading, 3.0, 812.5, new WorkerStatus().counters(), 0.0).get("max_perf")).isEqualTo(812.5);
+  }
+
+  @Test
+  void additionalDiskUsageIsTheGrowthInGbSinceTheLastAcceptedReport() {
+    long gb = 1L << 30;
+    AtomicLong used = new AtomicLong(40 * gb);
+    DiskGrowth disk = new DiskGrowth(used::get);
+
+    assertThat(disk.measure().gb()).isZero();
+    used.addAndGet(3 * gb / 2);
+    DiskGrowth.Measurement lost = disk.measure();
+    assertThat(lost.gb()).isEqualTo(1.5);
+    used.addAndGet(gb / 2);
+    DiskGrowth.Measurement sent = disk.measure();
+    assertThat(sent.gb()).as("a report that was not accepted: its growth goes with the next").isEqualTo(2.0);
+    disk.reported(sent);
+    assertThat(disk.measure().gb()).isZero();
+    used.addAndGet(-gb);
+    assertThat(disk.measure().gb()).as("space freed").isEqualTo(-1.0);
+    used.set(-1);
+    assertThat(disk.measure().gb()).as("unreadable").isZero();
+    assertThat(DiskGrowth.of(Path.of(".")).measure().gb()).isFinite();
   }
 }
