@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class NotificationTypesCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Option(names = "--json") boolean json;
+  @Option(names = "--json", description = "print the types as JSON") boolean json;
 
   @Override
   public Integer call() throws Exception {

@@ -60,7 +60,7 @@ final class WebhooksCommand {
 
   @Command(name = "list", description = "List the account's webhooks (never their secrets).")
   static final class ListHooks extends Base {
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "print the webhooks as JSON") boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +81,7 @@ final class WebhooksCommand {
     String url;
     @Option(names = "--event-types", required = true, split = ",", description = "full keys, e.g. client:outbid,client:low_credit")
     List<String> eventTypes;
-    @Option(names = "--name") @Nullable String name;
+    @Option(names = "--name", description = "a name for the webhook, at most 120 characters") @Nullable String name;
 
     @Override
     public Integer call() throws Exception {
@@ -106,10 +106,11 @@ final class WebhooksCommand {
 
   @Command(name = "update", description = "Change a webhook's name, URL or event types.")
   static final class Update extends Base {
-    @Parameters(index = "0") long id;
-    @Option(names = "--url") @Nullable String url;
-    @Option(names = "--event-types", split = ",") @Nullable List<String> eventTypes;
-    @Option(names = "--name") @Nullable String name;
+    @Parameters(index = "0", description = "the webhook's id (vastai webhooks list)") long id;
+    @Option(names = "--url", description = "the new https:// URL") @Nullable String url;
+    @Option(names = "--event-types", split = ",", description = "the new full keys, e.g. client:outbid,client:low_credit")
+    @Nullable List<String> eventTypes;
+    @Option(names = "--name", description = "the new name") @Nullable String name;
 
     @Override
     public Integer call() throws Exception {
