@@ -80,6 +80,11 @@ public class AutoscalerReporter implements SmartLifecycle {
       status.discardFinished();
       return;
     }
+    if (deleteRequestsTo.isEmpty()) {
+      // Only Vast's console is configured, and it takes no delete_requests: nothing would ever send them.
+      log.info("no REPORT_ADDR takes delete_requests (Vast's console does not): finished requests are not reported");
+      status.discardFinished();
+    }
     ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("autoscaler-report").daemon().factory());
     ticker.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
   }
@@ -100,10 +105,7 @@ public class AutoscalerReporter implements SmartLifecycle {
         }
       }
       List<WorkerStatus.Finished> finished = status.takeFinished();
-      if (!finished.isEmpty() && deleteRequestsTo.isEmpty()) {
-        // Only Vast's console is configured, and it takes no delete_requests: nothing would ever send these.
-        log.debug("{} finished requests not reported: no REPORT_ADDR takes delete_requests", finished.size());
-      } else if (!finished.isEmpty()) {
+      if (!finished.isEmpty()) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker_id", vast.containerId());
         body.put("mtoken", vast.masterToken());
