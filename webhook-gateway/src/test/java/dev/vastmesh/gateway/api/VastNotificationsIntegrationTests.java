@@ -8,7 +8,7 @@ import dev.vastmesh.events.EventIds;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.payload.CostAccountAlert;
 import dev.vastmesh.events.payload.InstanceTerminated;
-import dev.vastmesh.events.testing.ServiceClient.Response;
+import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.support.FakeRouter;
 import dev.vastmesh.gateway.support.GatewayClient;
