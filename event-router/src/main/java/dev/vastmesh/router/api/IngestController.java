@@ -95,7 +95,8 @@ class IngestController {
     }
     List<String> unroutable = events.stream().filter(e -> !dispatcher.routable(e)).map(e -> e.type().wireName()).distinct().toList();
     if (!unroutable.isEmpty()) {
-      unroutable.forEach(type -> Counter.builder("vastmesh.router.events.unroutable").tag("type", type).register(meters).increment());
+      unroutable.forEach(type -> Counter.builder("vastmesh.router.events.unroutable").tag("type", type)
+          .description(EventDispatcher.UNROUTABLE_HELP).register(meters).increment());
       throw new RouterProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unroutable-event", "No route",
           "no agent is routed for " + String.join(", ", unroutable) + "; nothing was accepted").property("types", unroutable);
     }
@@ -137,6 +138,7 @@ class IngestController {
   }
 
   private void count(String outcome, int n) {
-    Counter.builder("vastmesh.router.events.ingested").tag("outcome", outcome).register(meters).increment(n);
+    Counter.builder("vastmesh.router.events.ingested").tag("outcome", outcome)
+        .description("Events offered to POST /api/v1/events, by outcome").register(meters).increment(n);
   }
 }

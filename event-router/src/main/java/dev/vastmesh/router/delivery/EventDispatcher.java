@@ -28,6 +28,9 @@ public class EventDispatcher implements AutoCloseable {
     }
   }
 
+  /** The HELP text of {@code vastmesh_router_events_unroutable_total}, counted here and at ingest. */
+  public static final String UNROUTABLE_HELP = "Events refused because no agent is routed for their type";
+
   private final RoutingTable routes;
   private final Map<String, AgentDispatcher> dispatchers = new LinkedHashMap<>();
   private final MeterRegistry meters;
@@ -49,7 +52,8 @@ public class EventDispatcher implements AutoCloseable {
   public void dispatch(EventEnvelope event, byte[] json, Runnable settled) {
     List<Agent> agents = routes.agentsFor(event.type());
     if (agents.isEmpty()) {
-      Counter.builder("vastmesh.router.events.unroutable").tag("type", event.type().wireName()).register(meters).increment();
+      Counter.builder("vastmesh.router.events.unroutable").tag("type", event.type().wireName())
+          .description(UNROUTABLE_HELP).register(meters).increment();
       throw new UnroutableException(event.type().wireName());
     }
     AtomicInteger remaining = new AtomicInteger(agents.size());

@@ -63,7 +63,7 @@ public final class StreamConsumer implements SmartLifecycle {
     this.dispatcher = dispatcher;
     this.config = config;
     this.consumer = config.consumer() != null ? config.consumer() : defaultConsumerName();
-    this.consumed = Counter.builder("vastmesh.router.stream.consumed").register(meters);
+    this.consumed = Counter.builder("vastmesh.router.stream.consumed").description("Entries read from the event stream").register(meters);
     this.rejected = Counter.builder("vastmesh.router.stream.rejected").description("Stream entries that are not deliverable events").register(meters);
   }
 

@@ -45,12 +45,15 @@ class ServingConfiguration {
           .description("workload in flight").register(registry);
       Gauge.builder("vastmesh.worker.max.perf", admission, Admission::maxPerf)
           .description("benchmarked throughput, workload per second").register(registry);
-      Gauge.builder("vastmesh.worker.sessions.open", sessions, Sessions::size).register(registry);
+      Gauge.builder("vastmesh.worker.sessions.open", sessions, Sessions::size)
+          .description("sessions open on this worker").register(registry);
       Gauge.builder("vastmesh.worker.load.time.seconds", state, WorkerState::loadtime)
           .description("seconds from start until ready; 0 before").register(registry);
       for (WorkerState.Phase phase : WorkerState.Phase.values()) {
         Gauge.builder("vastmesh.worker.phase", state, s -> s.phase() == phase ? 1 : 0)
-            .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+            .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT))
+            .description("1 for the phase the worker is in (loading, ready, degraded, errored), 0 for the others")
+            .register(registry);
       }
     };
   }

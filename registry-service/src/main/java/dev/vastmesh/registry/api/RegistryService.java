@@ -26,6 +26,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegistryService {
 
+  // One HELP text per metric name: Prometheus keeps one per family, whichever series registers it.
+  private static final String REGISTRATIONS = "Registrations, by outcome: created, or updated in place";
+  private static final String HEARTBEATS = "Heartbeats, by outcome: renewed, or unknown (expired or never registered: answered 404)";
+
   private final InstanceStore store;
   private final RegistryEvents events;
   private final SelfPreservation selfPreservation;
@@ -44,11 +48,12 @@ public class RegistryService {
     this.selfPreservation = selfPreservation;
     this.clock = clock;
     this.ttl = properties.ttl();
-    this.created = Counter.builder("vastmesh.registry.registrations").tag("outcome", "created").register(meters);
-    this.updated = Counter.builder("vastmesh.registry.registrations").tag("outcome", "updated").register(meters);
-    this.heartbeatsOk = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "renewed").register(meters);
-    this.heartbeatsUnknown = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "unknown").register(meters);
-    this.deregistrations = Counter.builder("vastmesh.registry.deregistrations").register(meters);
+    this.created = Counter.builder("vastmesh.registry.registrations").tag("outcome", "created").description(REGISTRATIONS).register(meters);
+    this.updated = Counter.builder("vastmesh.registry.registrations").tag("outcome", "updated").description(REGISTRATIONS).register(meters);
+    this.heartbeatsOk = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "renewed").description(HEARTBEATS).register(meters);
+    this.heartbeatsUnknown = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "unknown").description(HEARTBEATS).register(meters);
+    this.deregistrations = Counter.builder("vastmesh.registry.deregistrations")
+        .description("Instances removed by a DELETE (their own token, write or admin)").register(meters);
   }
 
   /** The outcome of a registration; {@code created} is false for an update in place. */

@@ -39,6 +39,8 @@ public class RouterPublisher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RouterPublisher.class);
 
+  private static final String PUBLISHED = "Registry events, by outcome: delivered to the router, or dropped (buffer full, undeliverable)";
+
   private final RegistryProperties.Events config;
   private final EventCodec codec = EventCodec.standard();
   private final BlockingQueue<EventEnvelope> buffer;
@@ -58,9 +60,9 @@ public class RouterPublisher implements SmartLifecycle {
     this.redis = stream ? redis.getObject() : null;
     this.buffer = new ArrayBlockingQueue<>(config.bufferSize());
     String name = "vastmesh.registry.events.published";
-    this.delivered = Counter.builder(name).tag("outcome", "delivered").description("Events handed to the event router").register(meters);
-    this.droppedOverflow = Counter.builder(name).tag("outcome", "dropped_buffer_full").register(meters);
-    this.droppedFailed = Counter.builder(name).tag("outcome", "dropped_undeliverable").register(meters);
+    this.delivered = Counter.builder(name).tag("outcome", "delivered").description(PUBLISHED).register(meters);
+    this.droppedOverflow = Counter.builder(name).tag("outcome", "dropped_buffer_full").description(PUBLISHED).register(meters);
+    this.droppedFailed = Counter.builder(name).tag("outcome", "dropped_undeliverable").description(PUBLISHED).register(meters);
     this.retried = Counter.builder("vastmesh.registry.events.retries").description("Delivery attempts to the router that are retried").register(meters);
     Gauge.builder("vastmesh.registry.events.buffered", buffer, BlockingQueue::size).description("Events waiting for the router").register(meters);
   }
