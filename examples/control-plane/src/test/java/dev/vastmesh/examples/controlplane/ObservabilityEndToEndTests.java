@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +25,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The control plane's metrics as a Prometheus shop meets them, against the real processes: every
- * service's {@code /actuator/prometheus} passes {@code promtool check metrics}; and Debian's
- * Prometheus, on deploy/prometheus/prometheus.yml with local addresses, discovers the worker
- * through the registry, scrapes everything and evaluates the rules.
+ * service's {@code /actuator/prometheus} passes {@code promtool check metrics}; the dashboard and
+ * the rules name only metrics the services export (or the cost-monitor's, documented in
+ * deploy/README.md); and Debian's Prometheus, on deploy/prometheus/prometheus.yml with local
+ * addresses, discovers the worker through the registry, scrapes everything and evaluates the rules.
  */
 class ObservabilityEndToEndTests {
+
+  /** Produced by the cost-monitor, which is not in this repository yet (deploy/README.md). */
+  static final Set<String> COST_MONITOR_METRICS = Set.of("vastmesh_cost_dollars_total", "vastmesh_budget_spent_dollars",
+      "vastmesh_budget_limit_dollars");
+  private static final Pattern RULE_EXPR = Pattern.compile("^\\s*expr: (.+)$", Pattern.MULTILINE);
 
   static ControlPlane plane;
   /** Service name to its scrape, taken once traffic has gone through every service. */
@@ -86,6 +95,31 @@ class ObservabilityEndToEndTests {
     assertThat(SCRAPES.get("webhook-gateway")).contains("vastmesh_gateway_webhooks_total{outcome=\"rejected_bad_signature\",source=\"ci\"} 1.0");
     assertThat(SCRAPES.get("event-router")).containsPattern("vastmesh_router_deliveries_total\\{agent=\"cluster-operator\",outcome=\"delivered\"} [1-9]");
     assertThat(SCRAPES.get("gpu-worker")).contains("vastmesh_worker_queue_wait_seconds_bucket{route=\"/v1/embeddings\",le=\"+Inf\"} ");
+  }
+
+  @Test
+  void theDashboardAndTheRulesNameOnlyMetricsThatExist() throws IOException {
+    Set<String> known = new TreeSet<>(exported());
+    known.addAll(COST_MONITOR_METRICS);
+    known.add("up");
+    known.addAll(PrometheusRulesTests.names("record", PrometheusRulesTests.PROMETHEUS.resolve("rules/recording.yml")));
+
+    for (GrafanaDashboard.Query query : GrafanaDashboard.load().queries()) {
+      assertThat(PromQl.metricNames(query.expr())).as("panel %s, query %s: %s", query.panel(), query.refId(), query.expr())
+          .isNotEmpty().isSubsetOf(known);
+    }
+    for (String rules : List.of("rules/recording.yml", "rules/alerts.yml")) {
+      RULE_EXPR.matcher(Files.readString(PrometheusRulesTests.PROMETHEUS.resolve(rules))).results().map(m -> m.group(1))
+          .forEach(expr -> assertThat(PromQl.metricNames(expr)).as("%s: %s", rules, expr).isNotEmpty().isSubsetOf(known));
+    }
+  }
+
+  /** Every sample name in the scrapes (histogram buckets, counts and sums included). */
+  private static Set<String> exported() {
+    Set<String> names = new TreeSet<>();
+    SCRAPES.values().forEach(scrape -> scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add));
+    return names;
   }
 
   @Test
