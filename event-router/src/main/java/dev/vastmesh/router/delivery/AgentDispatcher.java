@@ -33,7 +33,6 @@ public final class AgentDispatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
-
   private static final String DELIVERIES = "Delivery attempts per agent, by outcome: delivered, retried, dead_lettered";
 
   private final Agent agent;
@@ -57,9 +56,12 @@ public final class AgentDispatcher implements AutoCloseable {
     this.deadLetters = deadLetters;
     this.clock = clock;
     String name = agent.name();
-    this.delivered = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "delivered").description(DELIVERIES).register(meters);
-    this.retried = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "retried").description(DELIVERIES).register(meters);
-    this.deadLettered = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "dead_lettered").description(DELIVERIES).register(meters);
+    this.delivered = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "delivered")
+        .description(DELIVERIES).register(meters);
+    this.retried = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "retried")
+        .description(DELIVERIES).register(meters);
+    this.deadLettered = Counter.builder("vastmesh.router.deliveries").tag("agent", name).tag("outcome", "dead_lettered")
+        .description(DELIVERIES).register(meters);
     this.latency = Timer.builder("vastmesh.router.delivery").tag("agent", name)
         .description("From dispatch to the agent's 2xx").publishPercentileHistogram().register(meters);
     Gauge.builder("vastmesh.router.queue.depth", this, AgentDispatcher::depth).tag("agent", name)

@@ -51,7 +51,8 @@ public class RegistryService {
     this.created = Counter.builder("vastmesh.registry.registrations").tag("outcome", "created").description(REGISTRATIONS).register(meters);
     this.updated = Counter.builder("vastmesh.registry.registrations").tag("outcome", "updated").description(REGISTRATIONS).register(meters);
     this.heartbeatsOk = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "renewed").description(HEARTBEATS).register(meters);
-    this.heartbeatsUnknown = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "unknown").description(HEARTBEATS).register(meters);
+    this.heartbeatsUnknown = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "unknown").description(HEARTBEATS)
+        .register(meters);
     this.deregistrations = Counter.builder("vastmesh.registry.deregistrations")
         .description("Instances removed by a DELETE (their own token, write or admin)").register(meters);
   }

@@ -92,8 +92,10 @@ class ObservabilityEndToEndTests {
       assertThat(scrape).as(service).contains("# HELP vastmesh_");
     });
     // The first-use meters are there: the lint saw them too.
-    assertThat(SCRAPES.get("webhook-gateway")).contains("vastmesh_gateway_webhooks_total{outcome=\"rejected_bad_signature\",source=\"ci\"} 1.0");
-    assertThat(SCRAPES.get("event-router")).containsPattern("vastmesh_router_deliveries_total\\{agent=\"cluster-operator\",outcome=\"delivered\"} [1-9]");
+    assertThat(SCRAPES.get("webhook-gateway"))
+        .contains("vastmesh_gateway_webhooks_total{outcome=\"rejected_bad_signature\",source=\"ci\"} 1.0");
+    assertThat(SCRAPES.get("event-router"))
+        .containsPattern("vastmesh_router_deliveries_total\\{agent=\"cluster-operator\",outcome=\"delivered\"} [1-9]");
     assertThat(SCRAPES.get("gpu-worker")).contains("vastmesh_worker_queue_wait_seconds_bucket{route=\"/v1/embeddings\",le=\"+Inf\"} ");
   }
 
