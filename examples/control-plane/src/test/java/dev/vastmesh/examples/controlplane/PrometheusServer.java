@@ -1,8 +1,7 @@
 package dev.vastmesh.examples.controlplane;
 
+import dev.vastmesh.testsupport.FreePort;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -36,11 +35,7 @@ final class PrometheusServer implements AutoCloseable {
   /** Starts Prometheus on {@code config} with its data under {@code work}; waits until it is ready. */
   static PrometheusServer start(Path config, Path work) throws IOException, InterruptedException {
     Path binary = PrometheusTools.require("prometheus");
-    int port;
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.next();
     Path log = work.resolve("prometheus.log");
     Process process = new ProcessBuilder(List.of(binary.toString(), "--config.file=" + config,
         "--storage.tsdb.path=" + Files.createDirectories(work.resolve("data")), "--web.listen-address=127.0.0.1:" + port,
