@@ -79,8 +79,8 @@ class ModeConfiguration {
   static class Embedded {
 
     @Bean
-    ReplayGuard replayGuard(Clock clock) {
-      return new InMemoryReplayGuard(clock, 1_000_000);
+    ReplayGuard replayGuard(Clock clock, GatewayProperties properties) {
+      return new InMemoryReplayGuard(clock, 1_000_000, ReplayGuard.pendingLease(properties.router().timeout()));
     }
 
     @Bean
@@ -95,7 +95,7 @@ class ModeConfiguration {
 
     @Bean
     ReplayGuard replayGuard(StringRedisTemplate redis, GatewayProperties properties) {
-      return new RedisReplayGuard(redis, properties.redis().keyPrefix());
+      return new RedisReplayGuard(redis, properties.redis().keyPrefix(), ReplayGuard.pendingLease(properties.router().timeout()));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -140,11 +140,28 @@ public class WebhookPipeline {
       }
       case NEW -> { }
     }
+    boolean settled = false;
     try {
-      return accept(source, request, verified, replayKey);
-    } catch (RuntimeException e) {
+      Outcome outcome = accept(source, request, verified, replayKey);
+      settled = true;
+      return outcome;
+    } finally {
+      if (!settled) {
+        release(replayKey);
+      }
+    }
+  }
+
+  /**
+   * Whatever failed (a problem, a store error, an {@link Error}), the reservation goes, so the
+   * sender's retry is processed. When the store is what failed, the release may fail too: then
+   * the reservation's short lease ends it, and the original failure is what the caller sees.
+   */
+  private void release(String replayKey) {
+    try {
       replay.release(replayKey);
-      throw e;
+    } catch (RuntimeException e) {
+      log.warn("releasing replay reservation failed; it lapses with its lease: {}", e.toString());
     }
   }
 

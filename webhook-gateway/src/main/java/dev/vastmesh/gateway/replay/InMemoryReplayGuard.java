@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * sets fields of the entry. Ids of one window expire in the order they were reserved, so expiry
  * is a walk from the head of that window's queue, done a little on every reservation.
  *
+ * <p>A reservation in progress is held for the pending lease only, not the whole window: a
+ * request that died between reserving and releasing (its thread failed with an error, its
+ * client went away) must not make the sender's retries answer "in progress" for the window.
+ *
  * <p>At {@code maximumSize} ids the oldest are dropped early: the bound protects memory against a
  * flood of valid messages, at the price of forgetting the oldest ids before their window ends.
  */
@@ -41,19 +45,22 @@ public final class InMemoryReplayGuard implements ReplayGuard {
 
   private final Clock clock;
   private final long maximumSize;
+  private final Duration pendingLease;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<Duration, Queue<Entry>> byWindow = new ConcurrentHashMap<>();
 
-  public InMemoryReplayGuard(Clock clock, long maximumSize) {
+  /** @param pendingLease how long a reservation holds before it is presumed abandoned */
+  public InMemoryReplayGuard(Clock clock, long maximumSize, Duration pendingLease) {
     this.clock = clock;
     this.maximumSize = maximumSize;
+    this.pendingLease = pendingLease;
   }
 
   @Override
   public Reservation reserve(String key, Duration window) {
     long now = clock.millis();
     expire(now);
-    Entry fresh = new Entry(key, now + window.toMillis());
+    Entry fresh = new Entry(key, now + Math.min(window.toMillis(), pendingLease.toMillis()));
     while (true) {
       Entry existing = entries.putIfAbsent(key, fresh);
       if (existing == null) {

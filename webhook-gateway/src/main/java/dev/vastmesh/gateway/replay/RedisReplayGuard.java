@@ -10,6 +10,11 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
  * The replay cache in Redis, shared by every gateway: {@code SET key pending NX EX window}
  * answers OK for a new id and nil for one any replica has seen; a processed id holds
  * {@code done:<event id>}.
+ *
+ * <p>The reservation expires after the pending lease, not the window. A command can reach Redis
+ * after its client gave up on it (Redis frozen, then resumed): that reservation has no owner
+ * left to release it, and with the window's expiry it would answer "in progress" to every retry
+ * of the sender for the whole window.
  */
 public final class RedisReplayGuard implements ReplayGuard {
 
@@ -21,15 +26,19 @@ public final class RedisReplayGuard implements ReplayGuard {
 
   private final StringRedisTemplate redis;
   private final String prefix;
+  private final Duration pendingLease;
 
-  public RedisReplayGuard(StringRedisTemplate redis, String prefix) {
+  /** @param pendingLease how long a reservation holds before it is presumed abandoned */
+  public RedisReplayGuard(StringRedisTemplate redis, String prefix, Duration pendingLease) {
     this.redis = redis;
     this.prefix = prefix + "replay:";
+    this.pendingLease = pendingLease;
   }
 
   @Override
   public Reservation reserve(String key, Duration window) {
-    if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + key, PENDING, window))) {
+    if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(prefix + key, PENDING,
+        window.compareTo(pendingLease) < 0 ? window : pendingLease))) {
       return new Reservation(Seen.NEW, null);
     }
     String value = redis.opsForValue().get(prefix + key);

@@ -80,7 +80,7 @@ class PipelineFuzzTests {
     return new WebhookPipeline(new Sources(properties, clock),
         new FloodLimiter(RateLimiter.inMemory(100_000)),
         RateLimiter.inMemory(100_000),
-        new InMemoryReplayGuard(clock, 100_000), new CanonicalMapper(clock),
+        new InMemoryReplayGuard(clock, 100_000, java.time.Duration.ofSeconds(30)), new CanonicalMapper(clock),
         new VastNotificationMapper(clock, new SimpleMeterRegistry()), recording, properties, new SimpleMeterRegistry());
   }
 

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class InMemoryReplayGuardTests {
 
   private static final Duration WINDOW = Duration.ofMinutes(10);
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-04T12:00:00Z"));
-  private final InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1_000);
+  private final InMemoryReplayGuard guard = new InMemoryReplayGuard(clock, 1_000, LEASE);
 
   @Test
   void aMessageIsNewThenInProgressThenDoneWithItsEventId() {
@@ -65,6 +66,23 @@ class InMemoryReplayGuardTests {
   }
 
   @Test
+  void aReservationNobodyReleasedLapsesAfterItsLeaseNotTheWindow() {
+    assertThat(guard.reserve("ci:abandoned", WINDOW).seen()).isEqualTo(Seen.NEW);
+
+    clock.advance(LEASE.minusSeconds(1));
+    assertThat(guard.reserve("ci:abandoned", WINDOW).seen()).as("within the lease").isEqualTo(Seen.IN_PROGRESS);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(guard.reserve("ci:abandoned", WINDOW).seen()).as("the sender's retry after the lease").isEqualTo(Seen.NEW);
+  }
+
+  @Test
+  void theLeaseOutlivesTheSlowestHandOff() {
+    assertThat(ReplayGuard.pendingLease(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ReplayGuard.pendingLease(Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(80));
+  }
+
+  @Test
   void expiredIdsAreSweptAsNewOnesArrive() {
     for (int i = 0; i < 5; i++) {
       guard.reserve("ci:old-" + i, WINDOW);
@@ -79,15 +97,17 @@ class InMemoryReplayGuardTests {
   void eachSourceWindowExpiresOnItsOwn() {
     guard.reserve("short:msg", Duration.ofMinutes(1));
     guard.reserve("long:msg", Duration.ofHours(24));
+    guard.complete("short:msg", "evt-short", Duration.ofMinutes(1));
+    guard.complete("long:msg", "evt-long", Duration.ofHours(24));
     clock.advance(Duration.ofMinutes(2));
 
     assertThat(guard.reserve("short:msg", Duration.ofMinutes(1)).seen()).isEqualTo(Seen.NEW);
-    assertThat(guard.reserve("long:msg", Duration.ofHours(24)).seen()).isEqualTo(Seen.IN_PROGRESS);
+    assertThat(guard.reserve("long:msg", Duration.ofHours(24)).seen()).isEqualTo(Seen.DONE);
   }
 
   @Test
   void theOldestIdsGiveWayAtTheSizeBound() {
-    InMemoryReplayGuard small = new InMemoryReplayGuard(clock, 3);
+    InMemoryReplayGuard small = new InMemoryReplayGuard(clock, 3, LEASE);
     for (int i = 0; i < 10; i++) {
       small.reserve("ci:msg-" + i, WINDOW);
       clock.advance(Duration.ofSeconds(1));
