@@ -53,9 +53,20 @@ class IntakeConfiguration {
     }
 
     @Bean
+    StreamStatus streamStatus(Clock clock) {
+      return new StreamStatus(clock);
+    }
+
+    @Bean
     StreamConsumer streamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties properties,
-        MeterRegistry meters) {
-      return new StreamConsumer(redis, dispatcher, properties.redis(), meters);
+        MeterRegistry meters, StreamStatus streamStatus) {
+      return new StreamConsumer(redis, dispatcher, properties.redis(), meters, streamStatus);
+    }
+
+    /** In the readiness group (application.yml): a router that cannot read the stream takes no traffic. */
+    @Bean("eventStream")
+    EventStreamHealthIndicator eventStreamHealthIndicator(StreamStatus streamStatus, RouterProperties properties) {
+      return new EventStreamHealthIndicator(streamStatus, properties.redis());
     }
   }
 }

@@ -39,6 +39,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * (delivered or dead-lettered). Entries a crashed router left pending are taken over once they
  * have been idle for {@code claimIdle}; this router's own pending entries (after a restart under
  * the same consumer name) are read again first. Delivery is therefore at least once.
+ *
+ * <p>When the group is gone ({@code NOGROUP}: Redis restarted empty, or the stream was deleted),
+ * the consumer recreates it from the start of whatever the stream now holds, so events appended
+ * after the reset are delivered without a restart of the router; each such recovery is counted
+ * and shown in health. Entries settled before the reset have nothing left to acknowledge.
  */
 public final class StreamConsumer implements SmartLifecycle {
 
@@ -52,19 +57,25 @@ public final class StreamConsumer implements SmartLifecycle {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Counter consumed;
   private final Counter rejected;
+  private final Counter recoveries;
+  private final StreamStatus status;
   /** Settled entries waiting for their XACK: acknowledged in batches, one command for many. */
   private final LinkedBlockingQueue<String> settled = new LinkedBlockingQueue<>();
   private volatile boolean running;
   private @Nullable Thread reader;
   private @Nullable Thread acker;
 
-  public StreamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties.Redis config, MeterRegistry meters) {
+  public StreamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties.Redis config, MeterRegistry meters,
+      StreamStatus status) {
+    this.status = status;
     this.redis = redis;
     this.dispatcher = dispatcher;
     this.config = config;
     this.consumer = config.consumer() != null ? config.consumer() : defaultConsumerName();
     this.consumed = Counter.builder("vastmesh.router.stream.consumed").description("Entries read from the event stream").register(meters);
     this.rejected = Counter.builder("vastmesh.router.stream.rejected").description("Stream entries that are not deliverable events").register(meters);
+    this.recoveries = Counter.builder("vastmesh.router.stream.recoveries")
+        .description("Consumer group recreated because it was gone (Redis restarted empty, or the stream was deleted)").register(meters);
   }
 
   private static String defaultConsumerName() {
@@ -77,35 +88,67 @@ public final class StreamConsumer implements SmartLifecycle {
 
   @Override
   public void start() {
-    try {
-      redis.opsForStream().createGroup(config.stream(), ReadOffset.from("0"), config.group());
-    } catch (RuntimeException e) {
-      if (!String.valueOf(e.getMessage()).contains("BUSYGROUP") && !String.valueOf(rootMessage(e)).contains("BUSYGROUP")) {
-        throw e;
-      }
-    }
+    createGroup();
     running = true;
     reader = Thread.ofPlatform().name("event-stream-consumer").daemon().start(this::run);
     acker = Thread.ofVirtual().name("event-stream-acker").start(this::acknowledgeSettled);
     log.info("consuming stream {} as {} in group {}", config.stream(), consumer, config.group());
   }
 
+  /** Creates the group (and the stream) unless it exists; an existing group keeps its position. */
+  private void createGroup() {
+    try {
+      redis.opsForStream().createGroup(config.stream(), ReadOffset.from("0"), config.group());
+    } catch (RuntimeException e) {
+      if (!mentions(e, "BUSYGROUP")) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The group vanished under us: everything the stream holds now was appended after the reset
+   * and has been read by no one, so the new group starts at its beginning.
+   */
+  private void recoverGroup() {
+    createGroup();
+    recoveries.increment();
+    status.recovered();
+    log.warn("consumer group {} of stream {} was gone (Redis restarted empty?); recreated it from the stream's start",
+        config.group(), config.stream());
+  }
+
   private void run() {
     // First what this consumer name left pending before a restart, then new entries.
-    read(ReadOffset.from("0"), Duration.ZERO);
+    boolean ownPendingRead = false;
     long lastClaim = 0;
     while (running) {
       try {
+        if (!ownPendingRead) {
+          read(ReadOffset.from("0"), Duration.ZERO);
+          ownPendingRead = true;
+        }
         if (System.nanoTime() - lastClaim > config.claimIdle().toNanos() / 2) {
           claimAbandoned();
           lastClaim = System.nanoTime();
         }
         read(ReadOffset.lastConsumed(), Duration.ofSeconds(1));
+        status.readOk();
       } catch (RuntimeException e) {
-        if (running) {
-          log.warn("reading the event stream failed; retrying in 1 s: {}", e.toString());
-          sleep();
+        if (!running) {
+          return;
         }
+        if (mentions(e, "NOGROUP")) {
+          try {
+            recoverGroup();
+            continue;
+          } catch (RuntimeException again) {
+            e = again;
+          }
+        }
+        status.readFailed(e);
+        log.warn("reading the event stream failed; retrying in 1 s: {}", e.toString());
+        sleep();
       }
     }
   }
@@ -195,6 +238,12 @@ public final class StreamConsumer implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        if (mentions(e, "NOGROUP")) {
+          // The group went with a reset: nothing of it is pending any more, so nothing to acknowledge.
+          batch.forEach(inFlight::remove);
+          batch.clear();
+          continue;
+        }
         // Unacknowledged entries stay pending and are read again: at least once, never lost.
         log.warn("acknowledging {} stream entries failed; they will be read again: {}", batch.size(), e.toString());
         settled.addAll(batch);
@@ -204,12 +253,14 @@ public final class StreamConsumer implements SmartLifecycle {
     }
   }
 
-  private static @Nullable String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
+  /** Whether Redis's error code (it may be wrapped several times) is {@code code}. */
+  private static boolean mentions(Throwable e, String code) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(code)) {
+        return true;
+      }
     }
-    return t.getMessage();
+    return false;
   }
 
   private static void sleep() {
