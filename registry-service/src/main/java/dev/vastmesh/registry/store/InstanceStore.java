@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,11 @@ public interface InstanceStore {
   Census census(Instant now);
 
   long index();
+
+  /** What health shows about the store beyond its census (e.g. a replica's resynchronisations). */
+  default Map<String, Object> healthDetails() {
+    return Map.of();
+  }
 
   /** Blocks until the index exceeds {@code index} or {@code wait} passes; returns the index then. */
   long awaitIndexAbove(long index, Duration wait) throws InterruptedException;

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the stream, and serves reads from it; before a read it catches up to the revision Redis is at,
  * so a change made through any replica is visible through every replica right after it returns.
  * Heartbeats are compare-and-set on the entry's revision, retried on conflict.
+ *
+ * <p>Redis may come back empty (restarted without persistence) or lose the stream. The revision
+ * counter then starts again below what this replica applied: a write answering a revision at or
+ * below the applied one, a change-stream entry at or below it, or Redis's counter behind it each
+ * prove a reset. The replica then drops its view and reloads the snapshot — so it neither skips
+ * the changes made after the reset nor keeps instances Redis no longer has — and raises Redis's
+ * index past every index it has served, so watchers see it move forward, never back.
  */
 public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
 
@@ -59,7 +67,13 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
   private final ReentrantLock applied = new ReentrantLock();
   private final Condition appliedMoved = applied.newCondition();
   private volatile long appliedRevision;
+  /** Moves on every snapshot load: what was observed before it may no longer hold. */
+  private volatile long generation;
   private volatile String lastStreamId = "0-0";
+  /** Held while the view is changed from Redis (tailing, reloading), so the two never interleave. */
+  private final ReentrantLock replicating = new ReentrantLock();
+  private final AtomicLong resets = new AtomicLong();
+  private volatile @Nullable Instant lastReset;
   private volatile boolean running;
   private @Nullable Thread tailer;
 
@@ -75,12 +89,15 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
 
   @Override
   public Upserted upsert(RegisteredInstance instance, String tokenHash) {
+    Observed before = observe();
     List<?> result = redis.execute(put, keys, String.valueOf(instance.instanceId()), "*",
         write(new InstanceEntry(instance, tokenHash, 0)), score(instance), "1", maxLength());
     InstanceEntry current = new InstanceEntry(instance, tokenHash, number(result.get(0)));
     InstanceEntry previous = result.size() > 2 && result.get(2) != null ? read((String) result.get(2)) : null;
-    view.put(current);
-    view.advanceIndex(number(result.get(1)));
+    applyOwn(before, number(result.get(0)), () -> {
+      view.put(current);
+      view.advanceIndex(number(result.get(1)));
+    });
     return new Upserted(previous, current);
   }
 
@@ -98,12 +115,15 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
         return Optional.empty();
       }
       InstanceEntry after = renewed.get();
+      Observed observed = observe();
       List<?> result = redis.execute(put, keys, id, String.valueOf(before.revision()), write(after),
           score(after.instance()), Heartbeats.movesIndex(before, after) ? "1" : "0", maxLength());
       if (number(result.get(0)) >= 0) {
         InstanceEntry current = after.withRevision(number(result.get(0)));
-        view.put(current);
-        view.advanceIndex(number(result.get(1)));
+        applyOwn(observed, current.revision(), () -> {
+          view.put(current);
+          view.advanceIndex(number(result.get(1)));
+        });
         return Optional.of(new Updated(before, current));
       }
       backOff(attempt);
@@ -113,13 +133,16 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
 
   @Override
   public Optional<InstanceEntry> remove(long instanceId) {
+    Observed before = observe();
     List<?> result = redis.execute(remove, keys, String.valueOf(instanceId), maxLength());
     long revision = number(result.get(0));
     if (revision == 0) {
       return Optional.empty();
     }
-    view.remove(instanceId, revision);
-    view.advanceIndex(number(result.get(1)));
+    applyOwn(before, revision, () -> {
+      view.remove(instanceId, revision);
+      view.advanceIndex(number(result.get(1)));
+    });
     return Optional.of(read((String) result.get(2)));
   }
 
@@ -176,10 +199,48 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     return Math.max(now, view.index());
   }
 
-  /** Waits until this replica has applied every change Redis had when the read began. */
-  private void catchUp() {
+  /** The applied revision and the snapshot generation, taken before a command is sent. */
+  private record Observed(long applied, long generation) {
+  }
+
+  private Observed observe() {
+    return new Observed(appliedRevision, generation);
+  }
+
+  /**
+   * A write of this replica's own. Its revision was taken from Redis's counter after
+   * {@code before} was observed, so it is above the revision applied then, unless Redis was
+   * reset in between. Then the view is reloaded (which includes this write) instead.
+   */
+  private void applyOwn(Observed before, long revision, Runnable change) {
+    if (revision <= before.applied()) {
+      resynchronise(before, "a write got revision " + revision + ", at or below the applied " + before.applied());
+      return;
+    }
+    change.run();
+  }
+
+  /**
+   * The revision Redis is at, or -1 when that is behind what this replica applied (read before
+   * asking, and revisions only grow): Redis was reset, and the view has just been reloaded.
+   */
+  private long redisRevisionChecked() {
+    Observed before = observe();
     String target = redis.opsForValue().get(seqKey);
     long wanted = target == null ? 0 : Long.parseLong(target);
+    if (wanted < before.applied()) {
+      resynchronise(before, "Redis is at revision " + wanted + ", behind the applied " + before.applied());
+      return -1;
+    }
+    return wanted;
+  }
+
+  /** Waits until this replica has applied every change Redis had when the read began. */
+  private void catchUp() {
+    long wanted = redisRevisionChecked();
+    if (wanted < 0) {
+      return;
+    }
     if (appliedRevision >= wanted) {
       return;
     }
@@ -199,8 +260,33 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     }
   }
 
+  /**
+   * Redis was reset under this replica: count it, then reload the view from what Redis has now.
+   * When another thread reloaded since {@code before} was observed, that reload already read
+   * the Redis after the reset, and this one is not repeated.
+   */
+  private void resynchronise(Observed before, String evidence) {
+    replicating.lock();
+    try {
+      if (generation != before.generation()) {
+        return;
+      }
+      resets.incrementAndGet();
+      lastReset = Instant.now();
+      log.warn("Redis was reset under this replica ({}); reloading the registry view", evidence);
+      loadSnapshot(view.index() + 1);
+    } finally {
+      replicating.unlock();
+    }
+  }
+
   private void loadSnapshot() {
-    List<?> result = redis.execute(snapshot, keys);
+    loadSnapshot(0);
+  }
+
+  /** @param indexFloor Redis's index is raised to at least this first (0: left as it is) */
+  private void loadSnapshot(long indexFloor) {
+    List<?> result = redis.execute(snapshot, keys, String.valueOf(indexFloor));
     view.clear();
     for (Object value : (List<?>) result.get(3)) {
       view.put(read((String) value));
@@ -208,25 +294,44 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     lastStreamId = (String) result.get(0);
     setApplied(Long.parseLong((String) result.get(1)));
     view.advanceIndex(Long.parseLong((String) result.get(2)));
+    generation++;
     log.info("registry snapshot loaded from Redis: {} instances, revision {}", view.size(), appliedRevision);
   }
 
   private void tail() {
     while (running) {
       try {
+        Observed before = observe();
         List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
             StreamReadOptions.empty().block(Duration.ofSeconds(1)).count(1000),
             StreamOffset.create(streamKey, ReadOffset.from(lastStreamId)));
-        if (records == null) {
+        if (records == null || records.isEmpty()) {
+          // Quiet: check Redis did not restart empty under us with nothing written since.
+          redisRevisionChecked();
           continue;
         }
-        for (MapRecord<String, Object, Object> record : records) {
-          if (!apply(record.getValue())) {
-            log.warn("gap in the registry change stream after revision {}; reloading the snapshot", appliedRevision);
-            loadSnapshot();
-            break;
+        replicating.lock();
+        try {
+          if (generation != before.generation()) {
+            // Reloaded while this read was in flight: the records predate the snapshot's position.
+            continue;
           }
-          lastStreamId = record.getId().getValue();
+          for (MapRecord<String, Object, Object> record : records) {
+            Change change = apply(record.getValue());
+            if (change == Change.GAP) {
+              log.warn("gap in the registry change stream after revision {}; reloading the snapshot", appliedRevision);
+              loadSnapshot();
+              break;
+            }
+            if (change == Change.RESET) {
+              resynchronise(before, "the change stream went back to revision " + record.getValue().get("seq")
+                  + " after the applied " + appliedRevision);
+              break;
+            }
+            lastStreamId = record.getId().getValue();
+          }
+        } finally {
+          replicating.unlock();
         }
       } catch (RuntimeException e) {
         if (running) {
@@ -237,14 +342,20 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     }
   }
 
-  /** Applies one change in stream order; false when a change is missing before it. */
-  private boolean apply(Map<Object, Object> change) {
+  private enum Change { APPLIED, GAP, RESET }
+
+  /**
+   * Applies one change in stream order. The tailer reads each entry once, after the position of
+   * the snapshot it loaded, so an entry at or below the applied revision can only come from a
+   * Redis whose counter started again: a reset.
+   */
+  private Change apply(Map<Object, Object> change) {
     long revision = Long.parseLong((String) change.get("seq"));
     if (revision <= appliedRevision) {
-      return true;
+      return Change.RESET;
     }
     if (revision != appliedRevision + 1) {
-      return false;
+      return Change.GAP;
     }
     long id = Long.parseLong((String) change.get("id"));
     if ("put".equals(change.get("op"))) {
@@ -254,7 +365,23 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     }
     view.advanceIndex(Long.parseLong((String) change.get("index")));
     setApplied(revision);
-    return true;
+    return Change.APPLIED;
+  }
+
+  /** How many times this replica found Redis reset and reloaded its view. */
+  public long resets() {
+    return resets.get();
+  }
+
+  @Override
+  public Map<String, Object> healthDetails() {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("appliedRevision", appliedRevision);
+    details.put("storeResets", resets.get());
+    if (lastReset != null) {
+      details.put("lastStoreReset", String.valueOf(lastReset));
+    }
+    return details;
   }
 
   private void setApplied(long revision) {

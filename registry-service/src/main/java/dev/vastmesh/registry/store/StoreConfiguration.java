@@ -1,6 +1,8 @@
 package dev.vastmesh.registry.store;
 
 import dev.vastmesh.registry.config.RegistryProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,12 @@ class StoreConfiguration {
 
   @Bean
   @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "store", havingValue = "redis")
-  RedisInstanceStore redisInstanceStore(StringRedisTemplate redis, RegistryProperties properties) {
+  RedisInstanceStore redisInstanceStore(StringRedisTemplate redis, RegistryProperties properties, MeterRegistry meters) {
     // Storage format is private to the store: plain camelCase JSON, independent of the API's naming.
-    return new RedisInstanceStore(redis, JsonMapper.builder().build(), properties.redis());
+    RedisInstanceStore store = new RedisInstanceStore(redis, JsonMapper.builder().build(), properties.redis());
+    FunctionCounter.builder("vastmesh.registry.store.resets", store, RedisInstanceStore::resets)
+        .description("Times this replica found Redis reset (restarted empty, revision went backwards) and reloaded its view")
+        .register(meters);
+    return store;
   }
 }

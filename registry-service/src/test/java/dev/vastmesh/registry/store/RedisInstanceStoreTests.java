@@ -46,12 +46,17 @@ class RedisInstanceStoreTests extends InstanceStoreContractTests {
   @AfterEach
   void stopReplicas() {
     replicas.forEach(RedisInstanceStore::stop);
+    deleteKeys();
+    connections.forEach(LettuceConnectionFactory::destroy);
+  }
+
+  /** Every key of this test's registry: also what a Redis restarted empty looks like to the replicas. */
+  private void deleteKeys() {
     LettuceConnectionFactory any = connections.getFirst();
     var keys = RedisStores.template(any).keys(prefix + "*");
     if (keys != null && !keys.isEmpty()) {
       RedisStores.template(any).delete(keys);
     }
-    connections.forEach(LettuceConnectionFactory::destroy);
   }
 
   @Test
@@ -122,5 +127,50 @@ class RedisInstanceStoreTests extends InstanceStoreContractTests {
     executor.shutdown();
 
     assertThat(b.get(1).orElseThrow().instance().expiresAt()).isAfter(T0.plusSeconds(60));
+  }
+
+  private static List<Long> ids(InstanceStore replica) {
+    return replica.list(all(T0)).instances().stream().map(i -> i.instanceId()).toList();
+  }
+
+  @Test
+  void replicasReloadWhenRedisComesBackEmptyAndSkipNoLaterChange() {
+    RedisInstanceStore b = replica();
+    for (long id = 1; id <= 20; id++) {
+      store.upsert(instance(id, T0, 60), "h");
+    }
+    long indexBefore = b.index();
+    assertThat(ids(b)).hasSize(20);
+
+    deleteKeys();
+    List<Long> registeredAfter = new ArrayList<>();
+    for (long id = 101; id <= 129; id++) {
+      store.upsert(instance(id, T0, 60), "h");
+      registeredAfter.add(id);
+    }
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(ids(store)).as("through the replica that wrote").isEqualTo(registeredAfter);
+      assertThat(ids(b)).as("through the other replica: every new one, no phantom").isEqualTo(registeredAfter);
+    });
+    assertThat(b.index()).as("the index never goes back").isGreaterThan(indexBefore);
+    assertThat(((RedisInstanceStore) store).resets()).isGreaterThanOrEqualTo(1);
+    assertThat(b.resets()).isGreaterThanOrEqualTo(1);
+    assertThat(b.healthDetails()).containsKey("lastStoreReset");
+  }
+
+  @Test
+  void aReplicaDropsItsPhantomsWhenRedisComesBackEmptyWithNothingWrittenSince() {
+    RedisInstanceStore b = replica();
+    for (long id = 1; id <= 5; id++) {
+      store.upsert(instance(id, T0, 60), "h");
+    }
+    assertThat(ids(b)).hasSize(5);
+
+    deleteKeys();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> b.all().isEmpty() && store.all().isEmpty());
+    assertThat(ids(b)).isEmpty();
+    assertThat(b.resets()).isEqualTo(1);
   }
 }
