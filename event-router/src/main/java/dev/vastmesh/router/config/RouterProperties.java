@@ -92,12 +92,14 @@ public record RouterProperties(
    * @param claimIdle entries pending this long with another consumer are taken over (its
    *     consumer is presumed dead)
    * @param keyPrefix prefix of the dead-letter keys
+   * @param trimInterval how often the stream is trimmed to what every group has acknowledged
    */
   public record Redis(
       @DefaultValue(dev.vastmesh.events.EventStreams.STREAM) String stream,
       @DefaultValue("event-router") String group,
       @Nullable String consumer,
       @DefaultValue("30s") Duration claimIdle,
-      @DefaultValue("vastmesh:router:") String keyPrefix) {
+      @DefaultValue("vastmesh:router:") String keyPrefix,
+      @DefaultValue("10s") Duration trimInterval) {
   }
 }

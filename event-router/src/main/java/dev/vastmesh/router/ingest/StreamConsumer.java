@@ -59,6 +59,7 @@ public final class StreamConsumer implements SmartLifecycle {
   private final Counter rejected;
   private final Counter recoveries;
   private final StreamStatus status;
+  private final StreamTrimmer trimmer;
   /** Settled entries waiting for their XACK: acknowledged in batches, one command for many. */
   private final LinkedBlockingQueue<String> settled = new LinkedBlockingQueue<>();
   private volatile boolean running;
@@ -68,6 +69,7 @@ public final class StreamConsumer implements SmartLifecycle {
   public StreamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties.Redis config, MeterRegistry meters,
       StreamStatus status) {
     this.status = status;
+    this.trimmer = new StreamTrimmer(redis, config, meters);
     this.redis = redis;
     this.dispatcher = dispatcher;
     this.config = config;
@@ -122,6 +124,7 @@ public final class StreamConsumer implements SmartLifecycle {
     // First what this consumer name left pending before a restart, then new entries.
     boolean ownPendingRead = false;
     long lastClaim = 0;
+    long lastTrim = 0;
     while (running) {
       try {
         if (!ownPendingRead) {
@@ -131,6 +134,10 @@ public final class StreamConsumer implements SmartLifecycle {
         if (System.nanoTime() - lastClaim > config.claimIdle().toNanos() / 2) {
           claimAbandoned();
           lastClaim = System.nanoTime();
+        }
+        if (System.nanoTime() - lastTrim > config.trimInterval().toNanos()) {
+          trimmer.trim();
+          lastTrim = System.nanoTime();
         }
         read(ReadOffset.lastConsumed(), Duration.ofSeconds(1));
         status.readOk();

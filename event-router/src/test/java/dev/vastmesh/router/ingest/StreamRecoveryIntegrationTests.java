@@ -25,13 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Redis restarted empty, as the router sees it: the stream and its consumer group are gone.
  * The router recreates the group by itself and delivers what is appended after the reset, and
- * says so in its metrics and health.
+ * says so in its metrics and health. What every group acknowledged is trimmed from the stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vastmesh.router.mode=redis",
     "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest",
     "vastmesh.router.agents.cluster-operator.secret=" + StreamRecoveryIntegrationTests.SECRET,
     "vastmesh.router.agents.cost-intelligence-monitor.secret=" + StreamRecoveryIntegrationTests.SECRET,
+    "vastmesh.router.redis.trim-interval=200ms",
     "management.endpoint.health.show-details=always"})
 class StreamRecoveryIntegrationTests {
 
@@ -76,6 +77,15 @@ class StreamRecoveryIntegrationTests {
 
   private boolean delivered(String id) {
     return AGENT.received().stream().anyMatch(r -> r.event().id().equals(id));
+  }
+
+  @Test
+  void deliveredEntriesAreTrimmedFromTheStream() {
+    for (int i = 0; i < 20; i++) {
+      send();
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> redis.opsForStream().size(PREFIX + "events") == 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("vastmesh.router.stream.length").gauge().value() == 0);
   }
 
   @Test

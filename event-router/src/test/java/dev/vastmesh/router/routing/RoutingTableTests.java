@@ -24,7 +24,7 @@ class RoutingTableTests {
   private static RouterProperties properties(boolean requireAll, List<RouterProperties.Route> routes) {
     return new RouterProperties(RouterProperties.Mode.MEMORY, requireAll, routes, Map.of(), List.of(),
         new RouterProperties.Circuit(5, Duration.ofSeconds(30)),
-        new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:"));
+        new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:", Duration.ofSeconds(10)));
   }
 
   private static final List<RouterProperties.Route> DESIGN = List.of(
