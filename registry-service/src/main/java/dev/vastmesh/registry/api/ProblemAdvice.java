@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +66,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     String field = e.getName().equals("instanceId") ? "instance_id" : e.getName();
     return invalid(InvalidRequestException.of(field, "must be a " + (e.getRequiredType() == null ? "valid value"
         : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT).replace("long", "whole number"))));
+  }
+
+  /**
+   * The store (Redis) unreachable or timing out: nothing was written, and the caller's retry
+   * will be, so 503 with Retry-After rather than a 500.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException e) {
+    log.warn("store unavailable: {}", e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Store unavailable",
+            "the registry's store (Redis) is unavailable; retry later"));
   }
 
   @ExceptionHandler(Exception.class)

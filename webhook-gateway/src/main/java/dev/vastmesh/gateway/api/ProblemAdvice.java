@@ -5,6 +5,8 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.lettuce.core.RedisException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +37,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::add);
     return ResponseEntity.status(problem.status()).headers(headers).body(body);
+  }
+
+  /**
+   * Redis unreachable or timing out, from Spring Data (replay cache) or from Lettuce itself
+   * (the rate-limit buckets): the sender's retry will be processed, so 503 with Retry-After.
+   */
+  @ExceptionHandler({DataAccessException.class, RedisException.class})
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+    log.warn("store unavailable: {}", e.getClass().getSimpleName());
+    return problem(GatewayProblem.storeUnavailable());
   }
 
   @ExceptionHandler(Exception.class)

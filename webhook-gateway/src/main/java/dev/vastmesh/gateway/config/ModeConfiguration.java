@@ -10,7 +10,9 @@ import dev.vastmesh.gateway.replay.RedisReplayGuard;
 import dev.vastmesh.gateway.replay.ReplayGuard;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -93,6 +95,12 @@ class ModeConfiguration {
   @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "mode", havingValue = "redis")
   static class Shared {
 
+    /** In the readiness group (application.yml): a gateway whose Redis does not answer takes no traffic. */
+    @Bean("redisStore")
+    RedisStoreHealthIndicator redisStoreHealthIndicator(StringRedisTemplate redis) {
+      return new RedisStoreHealthIndicator(redis);
+    }
+
     @Bean
     ReplayGuard replayGuard(StringRedisTemplate redis, GatewayProperties properties) {
       return new RedisReplayGuard(redis, properties.redis().keyPrefix(), ReplayGuard.pendingLease(properties.router().timeout()));
@@ -100,11 +108,21 @@ class ModeConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedisClient bucketRedisClient(DataRedisProperties redis) {
-      RedisURI uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort()).build();
+      // The same short timeouts as Spring's connection: a hung Redis answers 503 within seconds.
+      RedisURI.Builder builder = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort());
+      if (redis.getTimeout() != null) {
+        builder.withTimeout(redis.getTimeout());
+      }
+      RedisURI uri = builder.build();
       if (redis.getPassword() != null) {
         uri.setPassword(redis.getPassword().toCharArray());
       }
-      return RedisClient.create(uri);
+      RedisClient client = RedisClient.create(uri);
+      if (redis.getConnectTimeout() != null) {
+        client.setOptions(ClientOptions.builder()
+            .socketOptions(SocketOptions.builder().connectTimeout(redis.getConnectTimeout()).build()).build());
+      }
+      return client;
     }
 
     @Bean(destroyMethod = "close")

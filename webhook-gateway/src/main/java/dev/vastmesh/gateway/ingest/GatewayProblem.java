@@ -24,6 +24,15 @@ public final class GatewayProblem extends RuntimeException {
   }
 
   /** 413: the body is over the source's size limit (refused before any HMAC is computed). */
+  /**
+   * Redis (replay cache, rate-limit buckets or stream) did not answer: the sender retries, as
+   * for a failed hand-off, and nothing was accepted.
+   */
+  public static GatewayProblem storeUnavailable() {
+    return new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Store unavailable",
+        "the gateway's store (Redis) is unavailable; retry later").header("Retry-After", "5");
+  }
+
   public static GatewayProblem payloadTooLarge(int limit) {
     return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
         "the body exceeds this source's limit of " + limit + " bytes");

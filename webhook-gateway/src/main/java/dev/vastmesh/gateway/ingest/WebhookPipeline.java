@@ -124,7 +124,16 @@ public class WebhookPipeline {
     Verification.Verified verified = (Verification.Verified) verification;
 
     String replayKey = name + ":" + verified.messageId();
-    ReplayGuard.Reservation reservation = replay.reserve(replayKey, source.replayWindow());
+    ReplayGuard.Reservation reservation;
+    try {
+      reservation = replay.reserve(replayKey, source.replayWindow());
+    } catch (RuntimeException e) {
+      // The reservation may still reach Redis after this caller gave up on it (Redis frozen,
+      // then resumed). A release sent now follows it on the same connection and undoes it, so
+      // the sender's retry is processed instead of answered "in progress" for the lease.
+      release(replayKey);
+      throw e;
+    }
     switch (reservation.seen()) {
       case DONE -> {
         count(name, "duplicate");

@@ -1,10 +1,11 @@
 package dev.vastmesh.gateway.replay;
 
 import java.time.Duration;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 
 /**
  * The replay cache in Redis, shared by every gateway: {@code SET key pending NX EX window}
@@ -21,8 +22,8 @@ public final class RedisReplayGuard implements ReplayGuard {
   private static final String PENDING = "pending";
   private static final String DONE = "done:";
   // Delete only a reservation, never a completed id (a late release must not reopen a replay).
-  private static final DefaultRedisScript<Long> RELEASE = new DefaultRedisScript<>(
-      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
+  private static final byte[] RELEASE =
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0".getBytes(StandardCharsets.UTF_8);
 
   private final StringRedisTemplate redis;
   private final String prefix;
@@ -54,8 +55,15 @@ public final class RedisReplayGuard implements ReplayGuard {
     redis.opsForValue().set(prefix + key, DONE + (eventId == null ? "" : eventId), window);
   }
 
+  /**
+   * Sent as EVAL, never EVALSHA: a release may follow a reservation that timed out while Redis
+   * was frozen or restarting, and a NOSCRIPT answer then would come too late for the fallback,
+   * leaving the reservation in place. A plain EVAL runs in order right after the reservation.
+   */
   @Override
   public void release(String key) {
-    redis.execute(RELEASE, List.of(prefix + key), PENDING);
+    byte[] name = (prefix + key).getBytes(StandardCharsets.UTF_8);
+    redis.execute((RedisCallback<Object>) connection -> connection.scriptingCommands()
+        .eval(RELEASE, ReturnType.INTEGER, 1, name, PENDING.getBytes(StandardCharsets.UTF_8)));
   }
 }
