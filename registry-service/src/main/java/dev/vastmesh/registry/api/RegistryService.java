@@ -74,6 +74,7 @@ public class RegistryService {
         null, null, null, null);
     String token = InstanceTokens.issue(instance.instanceId());
     InstanceStore.Upserted upserted = store.upsert(keepRegisteredAt(instance, now), Tokens.sha256(token));
+    selfPreservation.renewed(now);
     boolean isNew = upserted.previous() == null || upserted.previous().instance().expiredAt(now);
     RegisteredInstance stored = upserted.current().instance();
     (isNew ? created : updated).increment();
@@ -91,6 +92,7 @@ public class RegistryService {
           return new InstanceNotFoundException(instanceId);
         });
     heartbeatsOk.increment();
+    selfPreservation.renewed(result.current().instance().lastHeartbeat());
     events.heartbeat(result.previous().instance(), result.current().instance());
     return result.current().instance();
   }

@@ -52,16 +52,21 @@ public record RegistryProperties(
   /**
    * @param sweepInterval how often expired instances are removed (and metrics refreshed)
    * @param maxPerSweep the most instances one sweep removes
-   * @param selfPreservationThreshold hold evictions when one sweep would expire more than this
-   *     share of the fleet: a mass expiry is likelier the registry's own network than mass death
-   * @param selfPreservationMinFleet below this fleet size self-preservation never engages (one
-   *     of two instances dying is 50 %, and must still be evicted)
+   * @param selfPreservationThreshold hold evictions when more than this share of the fleet was
+   *     lost within the window, or renewals fell below {@code 1 -} this share of their rate: a
+   *     mass expiry is likelier the registry's own network than mass death
+   * @param selfPreservationMinFleet below this fleet size (or this many expected renewals)
+   *     self-preservation never engages (one of two instances dying is 50 %, and must still be
+   *     evicted)
+   * @param selfPreservationWindow the span the judgment covers; at least the instances' TTL
+   *     (default: the default TTL)
    */
   public record Expiry(
       @DefaultValue("5s") @NotNull Duration sweepInterval,
       @DefaultValue("1000") @Min(1) int maxPerSweep,
       @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double selfPreservationThreshold,
-      @DefaultValue("10") @Min(1) int selfPreservationMinFleet) {
+      @DefaultValue("10") @Min(1) int selfPreservationMinFleet,
+      @DefaultValue("5m") @NotNull Duration selfPreservationWindow) {
   }
 
   /** @param maxWait the cap on a watch's {@code wait} (Consul caps at 10 min; we default to 5) */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,9 @@ public class ExpirySweeper {
   void scheduledSweep() {
     try {
       sweep();
+    } catch (DataAccessException e) {
+      // The store is down: health says so; a stack trace every interval would say nothing more.
+      log.warn("expiry sweep skipped, the store is unavailable: {}", e.getClass().getSimpleName());
     } catch (RuntimeException e) {
       log.error("expiry sweep failed; retrying next interval", e);
     }
@@ -58,16 +62,16 @@ public class ExpirySweeper {
   public int sweep() {
     Instant now = clock.instant();
     InstanceStore.Census census = store.census(now);
-    boolean hold = census.total() >= config.selfPreservationMinFleet()
-        && census.expired() > config.selfPreservationThreshold() * census.total();
-    if (hold != selfPreservation.active()) {
+    boolean wasHeld = selfPreservation.active();
+    boolean hold = selfPreservation.judge(now, census);
+    if (hold != wasHeld) {
       if (hold) {
-        log.warn("self-preservation ON: {} of {} instances missed their heartbeat at once; holding evictions "
-            + "(the registry's own network is the likelier failure)", census.expired(), census.total());
+        log.warn("self-preservation ON: heartbeats stopped arriving or most of the fleet went silent within the window "
+            + "({} of {} expired now); holding evictions (the registry's own network is the likelier failure)",
+            census.expired(), census.total());
       } else {
         log.info("self-preservation OFF: heartbeats are back ({} of {} expired); evictions resume", census.expired(), census.total());
       }
-      selfPreservation.set(hold);
     }
     int removed = 0;
     if (!hold && census.expired() > 0) {
@@ -80,6 +84,7 @@ public class ExpirySweeper {
         }
         removed += expired.size();
         expirations.increment(expired.size());
+        selfPreservation.evicted(now, expired.size());
       } while (expired.size() == config.maxPerSweep());
     }
     metrics.refresh(now, hold);

@@ -48,6 +48,7 @@ import tools.jackson.databind.JsonNode;
     "vastmesh.registry.security.tokens[3].name=ops", "vastmesh.registry.security.tokens[3].value=write-token",
     "vastmesh.registry.security.tokens[3].scopes=write",
     "vastmesh.registry.expiry.sweep-interval=1h",
+    "vastmesh.registry.expiry.self-preservation-window=60s",
     "vastmesh.registry.ttl.min=1s",
     "vastmesh.registry.watch.max-wait=10s"})
 @Import(RegistryTestConfiguration.class)
@@ -416,6 +417,12 @@ class RegistryApiIntegrationTests {
     for (int id = 1; id <= 10; id++) {
       assertThat(api.post(HEARTBEAT, WRITE, null, id).status()).isEqualTo(200);
     }
+    assertThat(sweeper.sweep()).as("held for one window after heartbeats return").isZero();
+    clock.advance(Duration.ofSeconds(40));
+    for (int id = 1; id <= 10; id++) {
+      assertThat(api.post(HEARTBEAT, WRITE, null, id).status()).isEqualTo(200);
+    }
+    clock.advance(Duration.ofSeconds(21));
     assertThat(sweeper.sweep()).isEqualTo(2);
     assertThat(api.get(BASE, "", READ).json().get("count").asInt()).isEqualTo(10);
     assertThat(new RegistryClient(port).get("/actuator/health", "", null).json()

@@ -24,7 +24,7 @@ public final class TestProperties {
   public static RegistryProperties withEvents(RegistryProperties.Events events) {
     return new RegistryProperties(RegistryProperties.Store.MEMORY,
         new RegistryProperties.Ttl(Duration.ofSeconds(300), Duration.ofSeconds(10), Duration.ofSeconds(3600)),
-        new RegistryProperties.Expiry(Duration.ofSeconds(5), 1000, 0.5, 10),
+        new RegistryProperties.Expiry(Duration.ofSeconds(5), 1000, 0.5, 10, Duration.ofMinutes(5)),
         new RegistryProperties.Watch(Duration.ofMinutes(5), Duration.ofMinutes(5)),
         new RegistryProperties.Listing(100, 1000),
         new RegistryProperties.Security(List.of(), false), events,
