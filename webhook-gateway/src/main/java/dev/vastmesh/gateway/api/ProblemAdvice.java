@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every refusal is an RFC 9457 problem with a stable type URI. Refusals are the senders' and are
@@ -27,16 +31,39 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   static final String TYPES = "https://vastmesh.dev/problems/";
+  private static final JsonMapper CLOSING_JSON = JsonMapper.builder().build();
 
   @ExceptionHandler(GatewayProblem.class)
-  ResponseEntity<ProblemDetail> problem(GatewayProblem problem) {
+  ResponseEntity<?> problem(GatewayProblem problem) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
     body.setType(URI.create(TYPES + problem.kind()));
     body.setTitle(problem.title());
     problem.properties().forEach(body::setProperty);
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::add);
+    if ("close".equalsIgnoreCase(headers.getFirst(HttpHeaders.CONNECTION))) {
+      return closing(problem.status(), headers, body);
+    }
     return ResponseEntity.status(problem.status()).headers(headers).body(body);
+  }
+
+  /**
+   * A problem after which the connection closes (the request body is not read) goes as bytes of
+   * a known length: streamed, it went without Content-Length, so the client could only learn
+   * the answer was complete from the close.
+   */
+  private ResponseEntity<byte[]> closing(HttpStatusCode status, HttpHeaders headers, ProblemDetail problem) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("type", String.valueOf(problem.getType()));
+    fields.put("title", problem.getTitle());
+    fields.put("status", problem.getStatus());
+    fields.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) {
+      fields.putAll(problem.getProperties());
+    }
+    byte[] bytes = CLOSING_JSON.writeValueAsBytes(fields);
+    return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .contentLength(bytes.length).body(bytes);
   }
 
   /**
@@ -44,7 +71,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    * (the rate-limit buckets): the sender's retry will be processed, so 503 with Retry-After.
    */
   @ExceptionHandler({DataAccessException.class, RedisException.class})
-  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+  ResponseEntity<?> storeUnavailable(RuntimeException e) {
     log.warn("store unavailable: {}", e.getClass().getSimpleName());
     return problem(GatewayProblem.storeUnavailable());
   }
