@@ -7,6 +7,8 @@ import dev.vastmesh.router.deadletter.RedisDeadLetterStore;
 import dev.vastmesh.router.delivery.EventDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -59,8 +61,9 @@ class IntakeConfiguration {
 
     @Bean
     StreamConsumer streamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties properties,
-        MeterRegistry meters, StreamStatus streamStatus) {
-      return new StreamConsumer(redis, dispatcher, properties.redis(), meters, streamStatus);
+        MeterRegistry meters, StreamStatus streamStatus, DataRedisProperties redisProperties) {
+      Duration timeout = redisProperties.getTimeout() == null ? Duration.ofSeconds(60) : redisProperties.getTimeout();
+      return new StreamConsumer(redis, dispatcher, properties.redis(), meters, streamStatus, timeout);
     }
 
     /** In the readiness group (application.yml): a router that cannot read the stream takes no traffic. */

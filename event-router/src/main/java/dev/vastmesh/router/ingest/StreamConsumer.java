@@ -60,15 +60,21 @@ public final class StreamConsumer implements SmartLifecycle {
   private final Counter recoveries;
   private final StreamStatus status;
   private final StreamTrimmer trimmer;
+  private final Duration readBlock;
   /** Settled entries waiting for their XACK: acknowledged in batches, one command for many. */
   private final LinkedBlockingQueue<String> settled = new LinkedBlockingQueue<>();
   private volatile boolean running;
   private @Nullable Thread reader;
   private @Nullable Thread acker;
 
+  /**
+   * @param commandTimeout the Redis client's command timeout: a blocking read waits at most half
+   *     of it (and at most 1 s), or the wait itself would time out as a failure
+   */
   public StreamConsumer(StringRedisTemplate redis, EventDispatcher dispatcher, RouterProperties.Redis config, MeterRegistry meters,
-      StreamStatus status) {
+      StreamStatus status, Duration commandTimeout) {
     this.status = status;
+    this.readBlock = blockWithin(commandTimeout);
     this.trimmer = new StreamTrimmer(redis, config, meters);
     this.redis = redis;
     this.dispatcher = dispatcher;
@@ -139,7 +145,7 @@ public final class StreamConsumer implements SmartLifecycle {
           trimmer.trim();
           lastTrim = System.nanoTime();
         }
-        read(ReadOffset.lastConsumed(), Duration.ofSeconds(1));
+        read(ReadOffset.lastConsumed(), readBlock);
         status.readOk();
       } catch (RuntimeException e) {
         if (!running) {
@@ -258,6 +264,10 @@ public final class StreamConsumer implements SmartLifecycle {
         sleep();
       }
     }
+  }
+
+  private static Duration blockWithin(Duration commandTimeout) {
+    return Duration.ofMillis(Math.max(1, Math.min(1000, commandTimeout.toMillis() / 2)));
   }
 
   /** Whether Redis's error code (it may be wrapped several times) is {@code code}. */

@@ -63,6 +63,7 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
   private final DefaultRedisScript<List> expire = script("expire");
   private final DefaultRedisScript<List> snapshot = script("snapshot");
 
+  private final Duration tailBlock;
   private final InstanceView view = new InstanceView();
   private final ReentrantLock applied = new ReentrantLock();
   private final Condition appliedMoved = applied.newCondition();
@@ -78,6 +79,15 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
   private @Nullable Thread tailer;
 
   public RedisInstanceStore(StringRedisTemplate redis, JsonMapper json, RegistryProperties.Redis config) {
+    this(redis, json, config, Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param tailBlock how long one read of the change stream blocks; under the client's command
+   *     timeout, or a quiet stream would read as a failed command
+   */
+  public RedisInstanceStore(StringRedisTemplate redis, JsonMapper json, RegistryProperties.Redis config, Duration tailBlock) {
+    this.tailBlock = tailBlock;
     this.redis = redis;
     this.json = json;
     this.config = config;
@@ -303,7 +313,7 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
       try {
         Observed before = observe();
         List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
-            StreamReadOptions.empty().block(Duration.ofSeconds(1)).count(1000),
+            StreamReadOptions.empty().block(tailBlock).count(1000),
             StreamOffset.create(streamKey, ReadOffset.from(lastStreamId)));
         if (records == null || records.isEmpty()) {
           // Quiet: check Redis did not restart empty under us with nothing written since.
