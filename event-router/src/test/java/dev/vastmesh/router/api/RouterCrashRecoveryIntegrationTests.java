@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.events.EventType;
-import dev.vastmesh.testsupport.FreePort;
-import dev.vastmesh.testsupport.RedisTestSupport;
-import dev.vastmesh.router.RouterApplication;
+import dev.vastmesh.testsupport.TestRedis;
 import dev.vastmesh.router.support.FakeAgent;
 import dev.vastmesh.router.support.RouterClient;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.vastmesh.router.support.RouterProcess;
+import dev.vastmesh.testsupport.RedisTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The Redis mode survives {@code kill -9}: a real router process is killed mid-stream, another
@@ -29,63 +24,31 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class RouterCrashRecoveryIntegrationTests {
 
   static final String SECRET = RouterIntegrationTests.SECRET;
-  final String prefix = RedisTestSupport.uniquePrefix();
+  final TestRedis redis = new TestRedis();
+  final String prefix = redis.prefix();
   final FakeAgent agent = new FakeAgent(SECRET);
-  final List<Process> routers = new ArrayList<>();
+  final List<RouterProcess> routers = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
-    routers.forEach(Process::destroyForcibly);
+    routers.forEach(RouterProcess::close);
     agent.close();
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(
-        new RedisStandaloneConfiguration(RedisTestSupport.host(), RedisTestSupport.port()));
-    factory.afterPropertiesSet();
-    factory.start();
-    StringRedisTemplate redis = new StringRedisTemplate(factory);
-    redis.afterPropertiesSet();
-    Set<String> keys = redis.keys(prefix + "*");
-    if (keys != null && !keys.isEmpty()) {
-      redis.delete(keys);
-    }
-    factory.destroy();
+    redis.close();
   }
 
-  private Process startRouter(String consumer, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        RouterApplication.class.getName(),
-        "--server.port=" + port,
-        "--vastmesh.router.mode=redis",
-        "--vastmesh.router.redis.stream=" + prefix + "events",
-        "--vastmesh.router.redis.key-prefix=" + prefix,
-        "--vastmesh.router.redis.consumer=" + consumer,
-        "--vastmesh.router.redis.claim-idle=2s",
-        "--spring.data.redis.host=" + RedisTestSupport.host(),
-        "--spring.data.redis.port=" + RedisTestSupport.port(),
-        "--vastmesh.router.tokens[0].name=t", "--vastmesh.router.tokens[0].value=ingest-token", "--vastmesh.router.tokens[0].scopes=ingest",
-        "--vastmesh.router.agents.cluster-operator.url=" + agent.url(),
-        "--vastmesh.router.agents.cluster-operator.secret=" + SECRET,
-        "--vastmesh.router.agents.cost-intelligence-monitor.url=" + agent.url(),
-        "--vastmesh.router.agents.cost-intelligence-monitor.secret=" + SECRET));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "crash-test-" + consumer + ".log").toFile())
-        .start();
-    routers.add(process);
-    RouterClient client = new RouterClient(port);
-    // Until it listens, the call throws: Awaitility counts that as "not yet".
-    await("router " + consumer + " ready; see target/crash-test-" + consumer + ".log")
-        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-        .until(() -> client.get("/actuator/health/readiness", "", null).status() == 200);
-    return process;
+  private RouterProcess startRouter(String consumer) {
+    RouterProcess router = RouterProcess.start("crash-test-" + consumer, RouterProcess.redisMode(consumer, RedisTestSupport.host(),
+        RedisTestSupport.port(), new RouterProcess.FakeAgentAddress(agent.url(), SECRET),
+        "--vastmesh.router.redis.stream=" + prefix + "events", "--vastmesh.router.redis.key-prefix=" + prefix));
+    routers.add(router);
+    return router.awaitReady();
   }
 
   @Test
-  void killingARouterMidStreamLosesNoEvent() throws Exception {
+  void killingARouterMidStreamLosesNoEvent() {
     agent.delay(Duration.ofMillis(15));
-    int portA = FreePort.next();
-    Process first = startRouter("router-a", portA);
-    RouterClient viaA = new RouterClient(portA);
+    RouterProcess first = startRouter("router-a");
+    RouterClient viaA = first.client();
     List<String> sent = new ArrayList<>();
     for (int batch = 0; batch < 6; batch++) {
       StringBuilder body = new StringBuilder("[");
@@ -97,16 +60,17 @@ class RouterCrashRecoveryIntegrationTests {
       assertThat(viaA.send("POST", "/api/v1/events", "", "ingest-token", body.append("]").toString(), "application/json").status())
           .isEqualTo(202);
     }
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> agent.received().size() >= 40);
+    await().atMost(Duration.ofSeconds(30)).until(() -> agent.received().size() >= 40);
     int beforeKill = agent.received().size();
     assertThat(beforeKill).as("some, not all, delivered before the kill").isBetween(1, sent.size() - 1);
 
-    first.destroyForcibly().waitFor();
+    first.kill();
     assertThat(first.exitValue()).isNotZero();
-    startRouter("router-b", FreePort.next());
+    startRouter("router-b");
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-        agent.received().stream().map(r -> r.event().id()).collect(Collectors.toSet()))
-        .as("every accepted event delivered at least once").containsAll(sent));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      Set<String> delivered = agent.received().stream().map(r -> r.event().id()).collect(Collectors.toSet());
+      assertThat(delivered).as("every accepted event delivered at least once").containsAll(sent);
+    });
   }
 }
