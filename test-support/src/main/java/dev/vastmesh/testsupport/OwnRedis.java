@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class OwnRedis implements AutoCloseable {
 
   /** Starts a server; {@code log} receives its output. */
   public static OwnRedis start(Path log) {
-    OwnRedis redis = new OwnRedis(freePort(), log);
+    OwnRedis redis = new OwnRedis(FreePort.next(), log);
     redis.launch();
     return redis;
   }
@@ -148,13 +147,5 @@ public final class OwnRedis implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +33,7 @@ public final class SpawnedService implements AutoCloseable {
 
   /** Starts {@code main} with {@code --server.port=<free>} and {@code args}. */
   public static SpawnedService start(String name, Class<?> main, List<String> args) {
-    int port = freePort();
+    int port = FreePort.next();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), main.getName(), "--server.port=" + port));
@@ -79,13 +78,5 @@ public final class SpawnedService implements AutoCloseable {
   @Override
   public void close() {
     kill();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
