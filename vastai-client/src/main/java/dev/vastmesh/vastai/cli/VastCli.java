@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "vastai", mixinStandardHelpOptions = true, version = "vastmesh vastai 0.1.0",
     description = "Vast.ai from CI: search offers, manage instances, deploy.",
     subcommands = {VastCli.Search.class, VastCli.Create.class, VastCli.Show.class, VastCli.Destroy.class,
-        VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class, WebhooksCommand.class, NotificationTypesCommand.class})
+        VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class, WebhooksCommand.class, NotificationTypesCommand.class,
+        dev.vastmesh.vastai.cli.storage.StorageCommand.class})
 public final class VastCli {
 
   public static final int NO_OFFER = 10;
@@ -68,6 +69,11 @@ public final class VastCli {
 
   VastCli(Map<String, String> env) {
     this.env = env;
+  }
+
+  /** The environment the CLI runs with (the process's, or a test's). */
+  public Map<String, String> environment() {
+    return env;
   }
 
   public static void main(String[] args) {
