@@ -1,5 +1,6 @@
 package dev.vastmesh.worker.config;
 
+import dev.vastmesh.worker.artifacts.ArtifactsProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +31,8 @@ public record WorkerProperties(
     @Valid @DefaultValue Registry registry,
     @Valid @DefaultValue Startup startup,
     @Valid @DefaultValue Sessions sessions,
-    @Valid @DefaultValue Events events) {
+    @Valid @DefaultValue Events events,
+    @Valid @DefaultValue ArtifactsProperties artifacts) {
 
   public static final String PREFIX = "vastmesh.worker";
 

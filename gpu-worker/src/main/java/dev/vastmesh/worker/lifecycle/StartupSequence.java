@@ -1,11 +1,13 @@
 package dev.vastmesh.worker.lifecycle;
 
+import dev.vastmesh.worker.artifacts.ArtifactFetcher;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.serving.Admission;
 import dev.vastmesh.worker.workload.Workloads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +19,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Vast's start-up, in its order: follow the model log until an on-load line (an on-error line
+ * Vast's start-up, in its order: fetch the configured artifacts ({@link ArtifactFetcher}; a
+ * failure errors the worker), follow the model log until an on-load line (an on-error line
  * errors the worker with that string, an on-info line is logged), benchmark the model server to
  * learn max_perf, wait for the health endpoint's first 200, then mark the worker ready. After
  * that the health check runs every {@code healthInterval}: a failure errors the worker, a slow
@@ -36,14 +39,16 @@ public class StartupSequence implements SmartLifecycle {
   private final WorkerState state;
   private final Admission admission;
   private final HttpClient http;
+  private final ArtifactFetcher artifacts;
   private final CountDownLatch modelLoaded = new CountDownLatch(1);
   private @Nullable ModelLogTailer tailer;
   private @Nullable Thread sequence;
   private @Nullable ScheduledExecutorService healthChecks;
   private volatile boolean running;
 
-  StartupSequence(WorkerProperties properties, WorkerState state, Admission admission, HttpClient http) {
+  StartupSequence(WorkerProperties properties, WorkerState state, Admission admission, HttpClient http, ArtifactFetcher artifacts) {
     this.http = http;
+    this.artifacts = artifacts;
     this.properties = properties;
     this.config = properties.startup();
     this.state = state;
@@ -80,6 +85,12 @@ public class StartupSequence implements SmartLifecycle {
 
   private void runSequence() {
     try {
+      // The model server may need what is fetched; nothing is waited for before it is there.
+      Optional<String> fetchFailed = artifacts.fetchAll();
+      if (fetchFailed.isPresent()) {
+        state.errored(fetchFailed.get());
+        return;
+      }
       while (!modelLoaded.await(200, TimeUnit.MILLISECONDS)) {
         if (state.phase() == WorkerState.Phase.ERRORED) {
           return;
