@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Storage benchmark: `vastai storage sync` against `rclone sync` in the same run, to the same
+# s3proxy (filesystem store) on loopback: 1 GiB in 64 files of 16 MiB, then one 1 GiB file.
+# Each tool uploads into its own empty bucket; the wall time of each sync is measured and the
+# ratio printed (rclone time / our time: above 1 means we are faster). Both run with their
+# defaults. Needs rclone (apt-get install rclone) and ~4 GiB free in $TMPDIR.
+# Usage: scripts/bench-storage.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .mvn/select-jdk.sh
+vastmesh_select_jdk
+command -v rclone >/dev/null || { echo "needs rclone: apt-get install rclone" >&2; exit 2; }
+./mvnw -B -q -pl storage,vastai-client -am package -DskipTests -Denforcer.skip
+./mvnw -B -q -pl storage dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=storage/target/bench-classpath.txt
+. scripts/bench/common.sh
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+access=bench-access-key
+secret=bench-secret-key-0123456789
+mkdir -p "$bench_work/store" "$bench_work/many" "$bench_work/one"
+cat > "$bench_work/s3proxy.conf" <<CONF
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$access
+s3proxy.credential=$secret
+s3proxy.ignore-unknown-headers=true
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$bench_work/store
+jclouds.identity=unused
+jclouds.credential=unused
+CONF
+cat > "$bench_work/logback.xml" <<'XML'
+<configuration><root level="WARN"/></configuration>
+XML
+"$JAVA_HOME/bin/java" -Xmx1g -Dlogback.configurationFile="$bench_work/logback.xml" \
+  -cp "$(cat storage/target/bench-classpath.txt)" org.gaul.s3proxy.Main --properties "$bench_work/s3proxy.conf" \
+  >"$bench_work/s3proxy.log" 2>&1 &
+bench_started $!
+for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+
+echo "== writing test data (random bytes): 64 x 16 MiB, 1 x 1 GiB"
+for i in $(seq -w 1 64); do head -c $((16 * 1024 * 1024)) /dev/urandom > "$bench_work/many/shard-$i.bin"; done
+head -c $((1024 * 1024 * 1024)) /dev/urandom > "$bench_work/one/big.bin"
+
+export MINIO_ACCESS_KEY=$access MINIO_SECRET_KEY=$secret STORAGE_PRIVATE_ENDPOINT="http://127.0.0.1:$port"
+export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$port" \
+  RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=$access RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=$secret RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE=true
+
+seconds() { # command...: wall seconds of the command
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null 2>"$bench_work/last.err" || { cat "$bench_work/last.err" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+
+row() { # label source
+  local label=$1 src=$2 ours theirs
+  mkdir -p "$bench_work/store/vastmesh-$label" "$bench_work/store/rclone-$label"
+  ours=$(seconds "$JAVA_HOME/bin/java" -jar vastai-client/target/vastai.jar storage sync "$src" "s3://vastmesh-$label/" --no-progress)
+  theirs=$(seconds rclone sync "$src" "bench:rclone-$label/")
+  printf '%-22s vastai storage sync %6.2f s (%6.1f MiB/s)   rclone sync %6.2f s (%6.1f MiB/s)   ratio rclone/ours %.2f\n' \
+    "$label" "$ours" "$(echo "1024 / $ours" | bc -l)" "$theirs" "$(echo "1024 / $theirs" | bc -l)" "$(echo "$theirs / $ours" | bc -l)"
+  rm -rf "$bench_work/store/vastmesh-$label" "$bench_work/store/rclone-$label"
+}
+
+echo "== sync to s3proxy on 127.0.0.1:$port ($(nproc) cores; $(rclone version | head -1); java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
+row 64-files-1GiB "$bench_work/many"
+row 1-file-1GiB "$bench_work/one"
