@@ -4,14 +4,14 @@
 # Each tool uploads into its own empty bucket; the wall time of each sync is measured and the
 # ratio printed (rclone time / our time: above 1 means we are faster). Both run with their
 # defaults. Needs rclone (apt-get install rclone) and ~4 GiB free in $TMPDIR.
-# Usage: scripts/bench-storage.sh
+# Usage: scripts/bench-storage.sh   (FILES, FILE_MIB, BIG_MIB change the data: 64, 16, 1024 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
 vastmesh_select_jdk
 command -v rclone >/dev/null || { echo "needs rclone: apt-get install rclone" >&2; exit 2; }
 ./mvnw -B -q -pl storage,vastai-client -am package -DskipTests -Denforcer.skip
-./mvnw -B -q -pl storage dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=storage/target/bench-classpath.txt
+./mvnw -B -q -pl storage dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/storage/target/bench-classpath.txt"
 . scripts/bench/common.sh
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -37,13 +37,16 @@ XML
   >"$bench_work/s3proxy.log" 2>&1 &
 bench_started $!
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "s3proxy did not start:" >&2; cat "$bench_work/s3proxy.log" >&2; exit 1; }
 
-echo "== writing test data (random bytes): 64 x 16 MiB, 1 x 1 GiB"
-for i in $(seq -w 1 64); do head -c $((16 * 1024 * 1024)) /dev/urandom > "$bench_work/many/shard-$i.bin"; done
-head -c $((1024 * 1024 * 1024)) /dev/urandom > "$bench_work/one/big.bin"
+files=${FILES:-64} file_mib=${FILE_MIB:-16} big_mib=${BIG_MIB:-1024}
+echo "== writing test data (random bytes): $files x $file_mib MiB, 1 x $big_mib MiB"
+for i in $(seq -w 1 "$files"); do head -c $((file_mib * 1024 * 1024)) /dev/urandom > "$bench_work/many/shard-$i.bin"; done
+head -c $((big_mib * 1024 * 1024)) /dev/urandom > "$bench_work/one/big.bin"
 
 export MINIO_ACCESS_KEY=$access MINIO_SECRET_KEY=$secret STORAGE_PRIVATE_ENDPOINT="http://127.0.0.1:$port"
-export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$port" \
+touch "$bench_work/rclone.conf"
+export RCLONE_CONFIG="$bench_work/rclone.conf" RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$port" \
   RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=$access RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=$secret RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE=true
 
 seconds() { # command...: wall seconds of the command
@@ -54,16 +57,17 @@ seconds() { # command...: wall seconds of the command
   echo "$t1 - $t0" | bc
 }
 
-row() { # label source
-  local label=$1 src=$2 ours theirs
-  mkdir -p "$bench_work/store/vastmesh-$label" "$bench_work/store/rclone-$label"
-  ours=$(seconds "$JAVA_HOME/bin/java" -jar vastai-client/target/vastai.jar storage sync "$src" "s3://vastmesh-$label/" --no-progress)
-  theirs=$(seconds rclone sync "$src" "bench:rclone-$label/")
+row() { # label bucket-suffix source MiB
+  local label=$1 bucket=$2 src=$3 mib=$4 ours theirs
+  mkdir -p "$bench_work/store/vastmesh-$bucket" "$bench_work/store/rclone-$bucket"
+  ours=$(seconds "$JAVA_HOME/bin/java" -jar vastai-client/target/vastai.jar storage sync "$src" "s3://vastmesh-$bucket/" --no-progress)
+  # rclone's SDK fails on an AWS_CA_BUNDLE set for other tools; the endpoint is plain HTTP anyway.
+  theirs=$(seconds env -u AWS_CA_BUNDLE rclone sync "$src" "bench:rclone-$bucket/")
   printf '%-22s vastai storage sync %6.2f s (%6.1f MiB/s)   rclone sync %6.2f s (%6.1f MiB/s)   ratio rclone/ours %.2f\n' \
-    "$label" "$ours" "$(echo "1024 / $ours" | bc -l)" "$theirs" "$(echo "1024 / $theirs" | bc -l)" "$(echo "$theirs / $ours" | bc -l)"
-  rm -rf "$bench_work/store/vastmesh-$label" "$bench_work/store/rclone-$label"
+    "$label" "$ours" "$(echo "$mib / $ours" | bc -l)" "$theirs" "$(echo "$mib / $theirs" | bc -l)" "$(echo "$theirs / $ours" | bc -l)"
+  rm -rf "$bench_work/store/vastmesh-$bucket" "$bench_work/store/rclone-$bucket"
 }
 
 echo "== sync to s3proxy on 127.0.0.1:$port ($(nproc) cores; $(rclone version | head -1); java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
-row 64-files-1GiB "$bench_work/many"
-row 1-file-1GiB "$bench_work/one"
+row "$files files x ${file_mib} MiB" many "$bench_work/many" $((files * file_mib))
+row "1 file x ${big_mib} MiB" one "$bench_work/one" "$big_mib"

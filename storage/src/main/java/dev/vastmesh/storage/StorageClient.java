@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -41,10 +43,14 @@ public final class StorageClient implements AutoCloseable {
   private final S3AsyncClient s3;
   private final S3TransferManager transfers;
   private final S3Presigner presigner;
+  private final SdkEventLoopGroup eventLoops;
 
   private StorageClient(URI endpoint, StorageSettings settings) {
     this.endpoint = endpoint;
     this.settings = settings;
+    // Ours, not the SDK's: the SDK closes its own group with Netty's 2 s quiet period, which a
+    // CLI command would spend waiting after its work is done.
+    this.eventLoops = SdkEventLoopGroup.builder().build();
     this.s3 = S3AsyncClient.builder()
         .endpointOverride(endpoint)
         .forcePathStyle(settings.pathStyle())
@@ -54,7 +60,7 @@ public final class StorageClient implements AutoCloseable {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .multipartEnabled(true)
         .multipartConfiguration(m -> m.thresholdInBytes(settings.multipartThreshold()).minimumPartSizeInBytes(settings.partSize()))
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(settings.maxConcurrency())
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops).maxConcurrency(settings.maxConcurrency())
             .connectionAcquisitionTimeout(settings.callTimeout()))
         .overrideConfiguration(o -> o.apiCallAttemptTimeout(settings.callTimeout()))
         .build();
@@ -253,5 +259,7 @@ public final class StorageClient implements AutoCloseable {
     transfers.close();
     presigner.close();
     s3.close();
+    // Every request has settled: no quiet period is needed.
+    eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

@@ -41,6 +41,11 @@ public final class S3Errors {
       };
     }
     if (t instanceof SdkClientException client) {
+      if (client.getMessage() != null && client.getMessage().startsWith("Unable to load credentials")) {
+        // The chain's message lists every provider it tried, at length; what to do is short.
+        return new StorageException(Kind.MISCONFIGURED, what + ": no credentials: set MINIO_ACCESS_KEY and MINIO_SECRET_KEY "
+            + "(or AWS credentials through the standard chain)", client);
+      }
       Throwable root = client;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
