@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cp", mixinStandardHelpOptions = true, description = "Copy a file or directory to or from s3://bucket/key.")
 final class CopyCommand extends StorageVerb {
 
-  @Parameters(index = "0", paramLabel = "SRC") String source;
-  @Parameters(index = "1", paramLabel = "DST") String destination;
+  @Parameters(index = "0", paramLabel = "SRC", description = "a local file or directory, or s3://bucket/key") String source;
+  @Parameters(index = "1", paramLabel = "DST", description = "s3://bucket/key (or prefix/), or a local path") String destination;
   @Option(names = {"-r", "--recursive"}, description = "copy a directory, or every object under a prefix") boolean recursive;
 
   @Override

@@ -15,7 +15,7 @@ final class ListCommand extends StorageVerb {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  @Parameters(index = "0", paramLabel = "s3://BUCKET/PREFIX") String location;
+  @Parameters(index = "0", paramLabel = "s3://BUCKET/PREFIX", description = "the bucket and prefix to list") String location;
   @Option(names = {"-r", "--recursive"}, description = "every key below, not only the next level") boolean recursive;
 
   @Override

@@ -21,7 +21,7 @@ final class PresignCommand extends StorageVerb {
 
   static final Duration LONGEST = Duration.ofHours(12);
 
-  @Parameters(index = "0", paramLabel = "s3://BUCKET/KEY") String location;
+  @Parameters(index = "0", paramLabel = "s3://BUCKET/KEY", description = "the object the URL is for") String location;
   @Option(names = "--put", description = "a URL to upload the object, not to download it") boolean put;
   @Option(names = "--expires", defaultValue = "15m", description = "how long the URL works: 90s, 15m, 2h (at most 12h)") String expires;
 

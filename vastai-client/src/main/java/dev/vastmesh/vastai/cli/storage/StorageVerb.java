@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * One storage subcommand: a storage failure becomes one {@code error: ...} line and an exit code
- * (2 misconfigured, 13 unreachable, 14 refused or missing), never a stack trace.
+ * (2 misconfigured, 13 unreachable, 15 refused, missing or failed), never a stack trace.
  */
 abstract class StorageVerb implements Callable<Integer> {
 
   static final int UNREACHABLE = 13;
-  static final int STORAGE_ERROR = 14;
+  static final int STORAGE_ERROR = 15;
 
   @Spec CommandSpec spec;
   @ParentCommand StorageCommand storage;

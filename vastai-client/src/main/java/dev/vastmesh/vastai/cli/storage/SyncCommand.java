@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
     description = "Make s3://bucket/prefix/ like a directory, or a directory like s3://bucket/prefix/ (by size and time).")
 final class SyncCommand extends StorageVerb {
 
-  @Parameters(index = "0", paramLabel = "SRC") String source;
-  @Parameters(index = "1", paramLabel = "DST") String destination;
+  @Parameters(index = "0", paramLabel = "SRC", description = "a local directory, or s3://bucket/prefix/") String source;
+  @Parameters(index = "1", paramLabel = "DST", description = "s3://bucket/prefix/, or a local directory") String destination;
   @Option(names = "--delete", description = "delete what only the destination has") boolean delete;
   @Option(names = "--dry-run", description = "print what would be done, do nothing") boolean dryRun;
   @Option(names = "--files-in-flight", defaultValue = "16", description = "files transferred at once") int filesInFlight;
