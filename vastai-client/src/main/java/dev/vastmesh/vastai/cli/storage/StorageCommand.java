@@ -54,7 +54,7 @@ public final class StorageCommand {
   StorageClient open(PlaneChoice choice, StorageOptions options) {
     NetworkPlanes.Selected selected = planes(options, choice).select(placement(), choice);
     StorageSettings settings = StorageSettings.defaults(env());
-    settings = new StorageSettings(settings.region(), settings.keys(), true, options.partSizeMib * StorageSettings.MIB * 2,
+    settings = new StorageSettings(settings.region(), settings.keys(), true, options.multipartThresholdMib * StorageSettings.MIB,
         options.partSizeMib * StorageSettings.MIB, options.connections, settings.callTimeout());
     return StorageClient.open(selected.endpoint(), settings);
   }

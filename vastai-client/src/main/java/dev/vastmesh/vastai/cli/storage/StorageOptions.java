@@ -29,8 +29,13 @@ final class StorageOptions {
       + "elsewhere: private when configured)")
   String plane = "auto";
 
-  @Option(names = "--part-size", defaultValue = "8", description = "MiB per part; files from twice this go in parts")
+  @Option(names = "--part-size", defaultValue = "8", description = "MiB per part of a multipart transfer")
   long partSizeMib = 8;
+
+  // One request per file up to here: a multipart upload costs the store an assembly step (a
+  // copy, on file-system backed stores), which on many mid-sized files outweighs the parallelism.
+  @Option(names = "--multipart-threshold", defaultValue = "64", description = "MiB from which a file goes in parts")
+  long multipartThresholdMib = 64;
 
   @Option(names = "--connections", defaultValue = "32", description = "HTTP connections at once")
   int connections = 32;

@@ -56,7 +56,8 @@ class StorageCliTests {
   @Test
   void copiesUpListsAndCopiesBackWithProgressOnStderr() throws IOException {
     Path model = write(dir.resolve("work/model.safetensors"), 11 * 1024 * 1024 + 7);
-    assertThat(run("storage", "cp", model.toString(), "s3://bluefly-models/models/minilm/", "--part-size", "5")).isZero();
+    assertThat(run("storage", "cp", model.toString(), "s3://bluefly-models/models/minilm/", "--part-size", "5",
+        "--multipart-threshold", "10")).isZero();
     assertThat(err.toString()).contains("100%").contains("uploaded 1 file(s), 11.0 MiB");
 
     assertThat(run("storage", "ls", "s3://bluefly-models/")).isZero();
