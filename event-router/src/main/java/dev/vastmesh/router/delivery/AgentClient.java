@@ -1,5 +1,6 @@
 package dev.vastmesh.router.delivery;
 
+import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.router.routing.Agent;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,13 +33,13 @@ final class AgentClient implements AutoCloseable {
   private static final ContentType CLOUDEVENTS = ContentType.create("application/cloudevents+json");
 
   private final CloseableHttpClient http;
-  private final Signer signer;
+  private final StandardWebhooks signer;
   private final Agent agent;
   private final Clock clock;
 
   AgentClient(Agent agent, Clock clock) {
     this.agent = agent;
-    this.signer = new Signer(agent.secret());
+    this.signer = StandardWebhooks.forSecret(agent.secret());
     this.clock = clock;
     int connections = Math.max(1, agent.config().concurrency());
     this.http = HttpClients.custom()
@@ -56,9 +57,9 @@ final class AgentClient implements AutoCloseable {
   AttemptResult post(Delivery delivery) throws InterruptedException {
     long timestamp = clock.instant().getEpochSecond();
     HttpPost request = new HttpPost(agent.config().url());
-    request.setHeader("webhook-id", delivery.id());
-    request.setHeader("webhook-timestamp", Long.toString(timestamp));
-    request.setHeader("webhook-signature", signer.sign(delivery.id(), timestamp, delivery.json()));
+    request.setHeader(StandardWebhooks.ID, delivery.id());
+    request.setHeader(StandardWebhooks.TIMESTAMP, Long.toString(timestamp));
+    request.setHeader(StandardWebhooks.SIGNATURE, signer.sign(delivery.id(), timestamp, delivery.json()));
     request.setEntity(new ByteArrayEntity(delivery.json(), CLOUDEVENTS));
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException();

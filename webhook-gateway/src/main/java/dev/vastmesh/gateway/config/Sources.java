@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.config;
 
+import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.gateway.signature.GitHubVerifier;
 import dev.vastmesh.gateway.signature.GitLabTokenVerifier;
 import dev.vastmesh.gateway.signature.HmacTimestampVerifier;
@@ -58,7 +59,7 @@ public class Sources {
       }
       if (source.scheme() == GatewayProperties.Scheme.STANDARD_WEBHOOKS) {
         try {
-          StandardWebhooksVerifier.decodeSecret(secret);
+          StandardWebhooks.decodeSecret(secret);
         } catch (IllegalArgumentException e) {
           throw new IllegalStateException(property + ".secrets[" + i + "]: " + e.getMessage());
         }

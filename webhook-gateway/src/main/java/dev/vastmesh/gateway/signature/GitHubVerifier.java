@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.signature;
 
+import dev.vastmesh.events.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.signature;
 
+import dev.vastmesh.events.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,11 +1,11 @@
 package dev.vastmesh.gateway.signature;
 
+import dev.vastmesh.events.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -62,16 +62,8 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
     if (!match) {
       return new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
     }
-    Instant sent = Timestamps.parse(timestamp);
-    if (sent == null) {
-      return new Verification.Rejected(Verification.Reason.MALFORMED_TIMESTAMP);
-    }
-    Verification.Rejected outside = Timestamps.check(sent, clock, tolerance);
-    if (outside != null) {
-      return outside;
-    }
     String id = headers.first(ID);
-    return new Verification.Verified(id != null && !id.isBlank() ? id : digest(prefix, body), sent);
+    return Timestamps.verified(id != null && !id.isBlank() ? id : digest(prefix, body), timestamp, clock, tolerance);
   }
 
   /** The {@code X-Signature} value for a message (tests, tools). */

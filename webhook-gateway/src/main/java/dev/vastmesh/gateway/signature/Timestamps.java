@@ -1,51 +1,33 @@
 package dev.vastmesh.gateway.signature;
 
+import dev.vastmesh.events.StandardWebhooks;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
-/** The timestamp window shared by the timestamped schemes: too old and too far ahead both fail. */
+/**
+ * The timestamp window shared by the timestamped schemes, by the Standard Webhooks rules of
+ * events-schema: digits only, too old and too far ahead both fail.
+ */
 final class Timestamps {
 
   private Timestamps() {
   }
 
-  /** Unix seconds as only digits (no sign, fraction or spaces), or null. */
-  static @Nullable Instant parse(String text) {
-    if (text.isEmpty() || text.length() > 12) {
-      return null;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return null;
-      }
-    }
-    return Instant.ofEpochSecond(Long.parseLong(text));
+  /** Verified with the signed time when the timestamp is well-formed and inside the window. */
+  static Verification verified(String messageId, String timestamp, Clock clock, Duration tolerance) {
+    return outcome(StandardWebhooks.checkTimestamp(timestamp, clock, tolerance), messageId, timestamp);
   }
 
-  /** The rejection for a timestamp outside {@code now ± tolerance}, or null when it is inside. */
-  static Verification.@Nullable Rejected check(Instant timestamp, Clock clock, Duration tolerance) {
-    Instant now = clock.instant();
-    if (timestamp.isBefore(now.minus(tolerance))) {
-      return new Verification.Rejected(Verification.Reason.TIMESTAMP_TOO_OLD);
-    }
-    if (timestamp.isAfter(now.plus(tolerance))) {
-      return new Verification.Rejected(Verification.Reason.TIMESTAMP_IN_FUTURE);
-    }
-    return null;
-  }
-
-  /**
-   * A signed timestamp's verdict once the signature matched: malformed, outside the window, or
-   * verified as {@code messageId}.
-   */
-  static Verification verdict(String timestamp, String messageId, Clock clock, Duration tolerance) {
-    Instant sent = parse(timestamp);
-    if (sent == null) {
-      return new Verification.Rejected(Verification.Reason.MALFORMED_TIMESTAMP);
-    }
-    Verification.Rejected outside = check(sent, clock, tolerance);
-    return outside != null ? outside : new Verification.Verified(messageId, sent);
+  /** The gateway's verification for a Standard Webhooks check of a message with these headers. */
+  static Verification outcome(StandardWebhooks.Check check, String messageId, String timestamp) {
+    return switch (check) {
+      case VALID -> new Verification.Verified(messageId, Objects.requireNonNull(StandardWebhooks.parseTimestamp(timestamp)));
+      case MISSING_HEADER -> new Verification.Rejected(Verification.Reason.MISSING_HEADER);
+      case BAD_SIGNATURE -> new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
+      case MALFORMED_TIMESTAMP -> new Verification.Rejected(Verification.Reason.MALFORMED_TIMESTAMP);
+      case TIMESTAMP_TOO_OLD -> new Verification.Rejected(Verification.Reason.TIMESTAMP_TOO_OLD);
+      case TIMESTAMP_IN_FUTURE -> new Verification.Rejected(Verification.Reason.TIMESTAMP_IN_FUTURE);
+    };
   }
 }

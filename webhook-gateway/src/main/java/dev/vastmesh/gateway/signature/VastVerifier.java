@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.signature;
 
+import dev.vastmesh.events.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class VastVerifier implements WebhookVerifier {
     for (Hmac secret : secrets) {
       match |= Hmac.equal(header(secret.of(prefix, body)), given);
     }
-    return match ? Timestamps.verdict(timestamp, eventId, clock, tolerance) : new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
+    return match ? Timestamps.verified(eventId, timestamp, clock, tolerance) : new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
   }
 
   /** {@code sha256=} and 64 hex digits: anything else cannot be a Vast signature. */

@@ -2,6 +2,7 @@ package dev.vastmesh.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventType;
@@ -14,7 +15,6 @@ import dev.vastmesh.gateway.mapping.VastNotificationMapper;
 import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
-import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
 import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.signature.WebhookHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -102,7 +102,7 @@ class PipelineFuzzTests {
 
   @Property(tries = 2000)
   void validlySignedArbitraryBodiesNeverFailServerSide(@ForAll("bodies") byte[] body, @ForAll("messageIds") String messageId) {
-    String signature = StandardWebhooksVerifier.sign(SECRET, messageId, NOW.getEpochSecond(), body);
+    String signature = StandardWebhooks.forSecret(SECRET).sign(messageId, NOW.getEpochSecond(), body);
     Map<String, String> headers = Map.of("webhook-id", messageId, "webhook-timestamp", Long.toString(NOW.getEpochSecond()),
         "webhook-signature", signature);
     int before = handedOff.size();

@@ -3,6 +3,8 @@ package dev.vastmesh.gateway.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vastmesh.events.Hmac;
+import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.gateway.signature.Verification.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,7 +57,7 @@ class SignatureVectorsTests {
   void officialVectorVerifies() {
     assertThat(verify(headers(MSG_ID, Long.toString(TIMESTAMP), SIGNATURE), PAYLOAD))
         .isEqualTo(new Verification.Verified(MSG_ID, Instant.ofEpochSecond(TIMESTAMP)));
-    assertThat(StandardWebhooksVerifier.sign(SECRET, MSG_ID, TIMESTAMP, PAYLOAD.getBytes(StandardCharsets.UTF_8))).isEqualTo(SIGNATURE);
+    assertThat(StandardWebhooks.forSecret(SECRET).sign(MSG_ID, TIMESTAMP, PAYLOAD.getBytes(StandardCharsets.UTF_8))).isEqualTo(SIGNATURE);
   }
 
   @Test
@@ -79,7 +81,7 @@ class SignatureVectorsTests {
 
   @Test
   void anEmptyBodyWithAValidSignatureIsValid() {
-    String signature = StandardWebhooksVerifier.sign(SECRET, MSG_ID, TIMESTAMP, new byte[0]);
+    String signature = StandardWebhooks.forSecret(SECRET).sign(MSG_ID, TIMESTAMP, new byte[0]);
     assertThat(verify(headers(MSG_ID, Long.toString(TIMESTAMP), signature), "")).isInstanceOf(Verification.Verified.class);
   }
 
@@ -89,6 +91,30 @@ class SignatureVectorsTests {
     StandardWebhooksVerifier rotating = new StandardWebhooksVerifier(List.of(other, SECRET), AT_VECTOR_TIME, Duration.ofSeconds(300));
     assertThat(rotating.verify(WebhookHeaders.of(headers(MSG_ID, Long.toString(TIMESTAMP), SIGNATURE)),
         PAYLOAD.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Verification.Verified.class);
+  }
+
+  /**
+   * The gateway reads secrets by the same rule as the senders that sign for it (the worker, the
+   * CLI, the router's agents): a secret either side takes in one form, the other takes in the other.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
+  void aSecretInEitherFormVerifiesWhatASenderWithTheOtherFormSigns(String gatewaySecret) {
+    String senderSecret = gatewaySecret.startsWith("whsec_") ? gatewaySecret.substring(6) : "whsec_" + gatewaySecret;
+    StandardWebhooksVerifier gateway = new StandardWebhooksVerifier(List.of(gatewaySecret), AT_VECTOR_TIME, Duration.ofSeconds(300));
+    byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+    String signature = StandardWebhooks.forSecret(senderSecret).sign(MSG_ID, TIMESTAMP, body);
+
+    assertThat(gateway.verify(WebhookHeaders.of(headers(MSG_ID, Long.toString(TIMESTAMP), signature)), body))
+        .isEqualTo(new Verification.Verified(MSG_ID, Instant.ofEpochSecond(TIMESTAMP)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plain-secret-value", "c2hvcnQ=", "whsec_c2hvcnQ="})
+  void aSecretTheSendersRefuseTheGatewayRefusesToo(String secret) {
+    assertThatThrownBy(() -> StandardWebhooks.forSecret(secret)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new StandardWebhooksVerifier(List.of(secret), AT_VECTOR_TIME, Duration.ofSeconds(300)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(secret);
   }
 
   static Stream<Arguments> negativeCases() {
@@ -110,7 +136,7 @@ class SignatureVectorsTests {
 
   /** Headers whose signature is valid for that timestamp string, so only the timestamp is wrong. */
   private static Map<String, String> signedAt(String timestamp) {
-    byte[] key = StandardWebhooksVerifier.decodeSecret(SECRET);
+    byte[] key = StandardWebhooks.decodeSecret(SECRET);
     byte[] mac = Hmac.sha256(key, (MSG_ID + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), PAYLOAD.getBytes(StandardCharsets.UTF_8));
     return headers(MSG_ID, timestamp, "v1," + java.util.Base64.getEncoder().encodeToString(mac));
   }
@@ -130,7 +156,7 @@ class SignatureVectorsTests {
   @ParameterizedTest
   @ValueSource(strings = {"", "whsec_", "whsec_not base64!", "whsec_c2hvcnQ="})
   void unusableSecretsAreConfigurationErrors(String secret) {
-    var thrown = assertThatThrownBy(() -> StandardWebhooksVerifier.decodeSecret(secret)).isInstanceOf(IllegalArgumentException.class);
+    var thrown = assertThatThrownBy(() -> StandardWebhooks.decodeSecret(secret)).isInstanceOf(IllegalArgumentException.class);
     if (secret.length() > 6) {
       thrown.hasMessageNotContaining(secret.substring(6));
     }
@@ -139,7 +165,7 @@ class SignatureVectorsTests {
   @Test
   void unpaddedBase64SecretsAreAccepted() {
     String unpadded = "whsec_" + java.util.Base64.getEncoder().withoutPadding().encodeToString(new byte[25]);
-    assertThat(StandardWebhooksVerifier.decodeSecret(unpadded)).hasSize(25);
+    assertThat(StandardWebhooks.decodeSecret(unpadded)).hasSize(25);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.vastmesh.gateway.support;
 
-import dev.vastmesh.gateway.signature.StandardWebhooksVerifier;
+import dev.vastmesh.events.StandardWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +21,7 @@ public final class Signed {
   public static String[] standard(String body, Instant now, String messageId) {
     long ts = now.getEpochSecond();
     return new String[] {"webhook-id", messageId, "webhook-timestamp", Long.toString(ts),
-        "webhook-signature", StandardWebhooksVerifier.sign(SECRET, messageId, ts, body.getBytes(StandardCharsets.UTF_8))};
+        "webhook-signature", StandardWebhooks.forSecret(SECRET).sign(messageId, ts, body.getBytes(StandardCharsets.UTF_8))};
   }
 
   /** The pairs followed by more pairs. */

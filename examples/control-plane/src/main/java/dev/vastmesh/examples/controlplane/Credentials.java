@@ -1,7 +1,7 @@
 package dev.vastmesh.examples.controlplane;
 
+import dev.vastmesh.events.StandardWebhooks;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -33,9 +33,7 @@ public record Credentials(String registryAdmin, String registryRegister, String 
   }
 
   private static String whsec() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    return StandardWebhooks.generateSecret();
   }
 
   @Override

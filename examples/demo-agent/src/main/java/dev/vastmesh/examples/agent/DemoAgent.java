@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
+import dev.vastmesh.events.StandardWebhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class DemoAgent {
   DemoAgent(int port, Map<String, String> secrets, PrintStream out) throws IOException {
     this.out = out;
     this.agents = new LinkedHashMap<>();
-    secrets.forEach((name, secret) -> agents.put(name, new DeliveryVerifier(secret, Clock.systemUTC(), Duration.ofMinutes(5))));
+    secrets.forEach((name, secret) -> agents.put(name, new DeliveryVerifier(secret, Clock.systemUTC(), StandardWebhooks.DEFAULT_TOLERANCE)));
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/agents/", this::deliver);
