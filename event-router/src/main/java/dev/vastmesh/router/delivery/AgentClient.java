@@ -2,12 +2,9 @@ package dev.vastmesh.router.delivery;
 
 import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.router.routing.Agent;
+import dev.vastmesh.transport.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -20,7 +17,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
-import org.jspecify.annotations.Nullable;
 
 /**
  * POSTs one signed delivery to its agent, over a pool of kept-alive connections as large as the
@@ -69,7 +65,7 @@ final class AgentClient implements AutoCloseable {
         // Read the answer to its end, so the connection goes back to the pool.
         EntityUtils.consume(response.getEntity());
         Header retryAfter = response.getFirstHeader("Retry-After");
-        return new AttemptResult(response.getCode(), null, retryAfter == null ? null : retryAfter(retryAfter.getValue(), clock));
+        return new AttemptResult(response.getCode(), null, retryAfter == null ? null : RetryAfter.parse(retryAfter.getValue(), clock));
       });
     } catch (IOException e) {
       return new AttemptResult(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null);
@@ -79,20 +75,5 @@ final class AgentClient implements AutoCloseable {
   @Override
   public void close() {
     http.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
-  }
-
-  /** Retry-After as seconds or an HTTP date; null when it is neither. */
-  static @Nullable Duration retryAfter(String value, Clock clock) {
-    String text = value.trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        return until.isNegative() ? Duration.ZERO : until;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
   }
 }

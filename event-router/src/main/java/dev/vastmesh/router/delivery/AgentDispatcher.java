@@ -4,6 +4,7 @@ import dev.vastmesh.router.config.RouterProperties;
 import dev.vastmesh.router.deadletter.DeadLetter;
 import dev.vastmesh.router.deadletter.DeadLetterStore;
 import dev.vastmesh.router.routing.Agent;
+import dev.vastmesh.transport.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class AgentDispatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
   private static final String DELIVERIES = "Delivery attempts per agent, by outcome: delivered, retried, dead_lettered";
 
   private final Agent agent;
   private final AgentClient client;
   private final CircuitBreaker circuit;
+  private final Backoff backoff;
   private final DeadLetterStore deadLetters;
   private final Clock clock;
   private final List<BlockingQueue<Delivery>> lanes = new ArrayList<>();
@@ -52,6 +52,7 @@ public final class AgentDispatcher implements AutoCloseable {
       MeterRegistry meters) {
     this.agent = agent;
     this.client = new AgentClient(agent, clock);
+    this.backoff = Backoff.exponential(agent.config().initialBackoff(), agent.config().maxBackoff());
     this.circuit = new CircuitBreaker(circuitConfig.failureThreshold(), circuitConfig.openFor(), clock);
     this.deadLetters = deadLetters;
     this.clock = clock;
@@ -114,7 +115,6 @@ public final class AgentDispatcher implements AutoCloseable {
 
   private void deliver(Delivery delivery) throws InterruptedException {
     long started = System.nanoTime();
-    Duration backoff = agent.config().initialBackoff();
     AttemptResult last = null;
     int attempts = 0;
     while (attempts < agent.config().maxAttempts()) {
@@ -134,12 +134,11 @@ public final class AgentDispatcher implements AutoCloseable {
       circuit.onFailure();
       if (attempts < agent.config().maxAttempts()) {
         retried.increment();
-        // The agent's Retry-After wins over our back-off (bounded, so a typo cannot park a lane for days).
-        Duration wait = last.retryAfter() != null ? min(last.retryAfter(), MAX_RETRY_AFTER) : jittered(backoff);
+        // The agent's Retry-After wins over our back-off (bounded by RetryAfter, so a typo cannot park a lane for days).
+        Duration wait = backoff.delay(attempts, last.retryAfter());
         log.debug("delivery {} to {} failed ({}), attempt {}; retrying in {} ms", delivery.id(), agent.name(),
             last.describe(), attempts, wait.toMillis());
         Thread.sleep(wait.toMillis());
-        backoff = min(backoff.multipliedBy(2), agent.config().maxBackoff());
       }
     }
     deadLettered.increment();
@@ -149,16 +148,6 @@ public final class AgentDispatcher implements AutoCloseable {
         delivery.event().subject(), new String(delivery.json(), java.nio.charset.StandardCharsets.UTF_8), attempts,
         last.status(), last.describe(), clock.instant()));
     delivery.settled().run();
-  }
-
-  /** Full jitter in the upper half: between half and all of the back-off. */
-  private static Duration jittered(Duration backoff) {
-    long millis = backoff.toMillis();
-    return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override

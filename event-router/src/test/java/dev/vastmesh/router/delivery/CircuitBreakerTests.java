@@ -6,9 +6,6 @@ import dev.vastmesh.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTests {
@@ -53,16 +50,5 @@ class CircuitBreakerTests {
     realTime.awaitPermission();
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-  }
-
-  @Test
-  void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
-    Clock fixed = Clock.fixed(Instant.parse("2026-01-04T12:00:00Z"), ZoneOffset.UTC);
-    String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.parse("2026-01-04T12:02:00Z"));
-
-    assertThat(AgentClient.retryAfter("7", fixed)).isEqualTo(Duration.ofSeconds(7));
-    assertThat(AgentClient.retryAfter(inTwoMinutes, fixed)).isEqualTo(Duration.ofMinutes(2));
-    assertThat(AgentClient.retryAfter("soon", fixed)).isNull();
-    assertThat(AgentClient.retryAfter("-5", fixed)).isEqualTo(Duration.ZERO);
   }
 }

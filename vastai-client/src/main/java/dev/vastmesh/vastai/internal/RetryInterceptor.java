@@ -1,36 +1,32 @@
 package dev.vastmesh.vastai.internal;
 
+import dev.vastmesh.transport.Backoff;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
  * Retries what Vast's own CLI retries: 429, 502, 503, 504 and connection failures, with capped
- * exponential back-off and jitter. Vast sends no Retry-After, so the back-off is ours.
+ * exponential back-off and jitter (the shared {@link Backoff}). Vast sends no Retry-After, so
+ * the back-off is ours.
  */
 public final class RetryInterceptor implements Interceptor {
 
   private static final Set<Integer> RETRIED = Set.of(429, 502, 503, 504);
 
   private final int attempts;
-  private final Duration initialBackoff;
-  private final double multiplier;
-  private final Duration maxBackoff;
+  private final Backoff backoff;
 
   public RetryInterceptor(int attempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
     this.attempts = attempts;
-    this.initialBackoff = initialBackoff;
-    this.multiplier = multiplier;
-    this.maxBackoff = maxBackoff;
+    this.backoff = new Backoff(initialBackoff, multiplier, maxBackoff);
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    double backoff = initialBackoff.toMillis();
     IOException lastFailure = null;
     for (int attempt = 1; ; attempt++) {
       Response response = null;
@@ -51,8 +47,7 @@ public final class RetryInterceptor implements Interceptor {
       if (attempt >= attempts) {
         throw lastFailure;
       }
-      sleep((long) (backoff / 2 + ThreadLocalRandom.current().nextDouble(backoff / 2 + 1)));
-      backoff = Math.min(backoff * multiplier, maxBackoff.toMillis());
+      sleep(backoff.delay(attempt).toMillis());
     }
   }
 
