@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,6 +108,11 @@ public final class StandardWebhooks {
   public String sign(String id, long timestamp, byte[] body) {
     byte[] mac = keys.getFirst().of(signedPrefix(id, Long.toString(timestamp)), body);
     return "v1," + Base64.getEncoder().encodeToString(mac);
+  }
+
+  /** The three headers a sender puts on a message: id, timestamp and its signature. */
+  public Map<String, String> headers(String id, long timestamp, byte[] body) {
+    return Map.of(ID, id, TIMESTAMP, Long.toString(timestamp), SIGNATURE, sign(id, timestamp, body));
   }
 
   /**

@@ -10,15 +10,16 @@ import dev.vastmesh.events.payload.HealthDegraded;
 import dev.vastmesh.events.payload.HealthStatus;
 import dev.vastmesh.events.payload.HealthUnhealthy;
 import dev.vastmesh.events.payload.InstanceReady;
+import dev.vastmesh.transport.Backoff;
+import dev.vastmesh.transport.HttpEventSender;
+import dev.vastmesh.transport.RetryingPublisher;
+import dev.vastmesh.transport.SendResult;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.lifecycle.WorkerState;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,29 +28,30 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the control plane about this worker's life: {@code vastai.instance.ready} when it first
  * becomes ready, {@code vastai.health.degraded} and {@code vastai.health.unhealthy} when its health
- * drops. Each is a canonical event sent to a webhook-gateway source, signed the Standard Webhooks
- * way with {@code webhook-id} = the event id, so a resend after a lost answer is recognised as a
- * replay and delivered once. Sending never blocks the worker: it happens on its own virtual
- * thread, with up to eight tries backing off from 1 s to 30 s (about two and a half minutes, so
- * a gateway restart does not lose the event).
+ * drops. Each is a canonical event sent to a webhook-gateway source through event-transport,
+ * signed the Standard Webhooks way with {@code webhook-id} = the event id, so a resend after a
+ * lost answer is recognised as a replay and delivered once. Sending never blocks the worker: it
+ * happens on the publisher's own thread, with up to eight tries backing off (jittered) from 1 s to
+ * 30 s, so a gateway restart does not lose the event.
  */
 @Component
-public class WorkerEvents implements SmartLifecycle {
+public class WorkerEvents implements SmartLifecycle, RetryingPublisher.Listener {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerEvents.class);
   private static final int ATTEMPTS = 8;
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
+  private static final Backoff BACKOFF = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private static final int BUFFER = 1_000;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
   private final WorkerProperties properties;
   private final WorkerProperties.Events config;
   private final WorkerState state;
   private final long instanceId;
-  private final EventCodec codec = EventCodec.standard();
-  private final HttpClient http;
   private volatile boolean running;
+  private volatile @Nullable RetryingPublisher publisher;
 
-  WorkerEvents(WorkerProperties properties, WorkerState state, HttpClient http) {
-    this.http = http;
+  WorkerEvents(WorkerProperties properties, WorkerState state) {
     this.properties = properties;
     this.config = properties.events();
     this.state = state;
@@ -59,11 +61,16 @@ public class WorkerEvents implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    if (config.gatewayUrl() == null || config.secret() == null || config.secret().isBlank() || instanceId <= 0) {
+    URI gateway = config.gatewayUrl();
+    if (gateway == null || config.secret() == null || config.secret().isBlank() || instanceId <= 0) {
       log.info("no event gateway configured (vastmesh.worker.events.gateway-url, secret, instance id): not sending events");
       return;
     }
-    StandardWebhooks signer = StandardWebhooks.forSecret(config.secret());
+    RetryingPublisher events = new RetryingPublisher("worker-event-sender",
+        HttpEventSender.signed(gateway, StandardWebhooks.forSecret(config.secret()), REQUEST_TIMEOUT), BUFFER, ATTEMPTS, BACKOFF,
+        EventCodec.standard(), this);
+    events.start();
+    publisher = events;
     EventFactory factory = EventFactory.create(Clock.systemUTC(), "/vastmesh/gpu-worker/" + instanceId);
     EventOptions options = EventOptions.none().withEnvironment(config.environment()).withSubject("instance/" + instanceId);
     state.onChange(change -> {
@@ -75,8 +82,7 @@ public class WorkerEvents implements SmartLifecycle {
         case LOADING -> null;
       };
       if (payload != null) {
-        EventEnvelope event = factory.create(payload, options);
-        Thread.ofVirtual().name("worker-event").start(() -> send(signer, event));
+        events.publish(factory.create(payload, options));
       }
     });
   }
@@ -87,40 +93,30 @@ public class WorkerEvents implements SmartLifecycle {
         properties.registry().gpuName(), state.loadtime());
   }
 
-  private void send(StandardWebhooks signer, EventEnvelope event) {
-    byte[] body = codec.serialize(event);
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      long timestamp = System.currentTimeMillis() / 1000;
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(config.gatewayUrl()).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/cloudevents+json")
-            .header("webhook-id", event.id())
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", signer.sign(event.id(), timestamp, body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-        // A 200 for a resend means an earlier try got through (the gateway's duplicate answer).
-        if (response.statusCode() / 100 == 2) {
-          log.info("sent {} ({})", event.type(), event.id());
-          return;
-        }
-        if (response.statusCode() / 100 == 4 && response.statusCode() != 429) {
-          log.warn("the gateway refused {}: HTTP {}", event.type(), response.statusCode());
-          return;
-        }
-        log.warn("the gateway answered {} with HTTP {} (try {} of {})", event.type(), response.statusCode(), attempt, ATTEMPTS);
-      } catch (IOException e) {
-        log.warn("sending {} failed (try {} of {}): {}", event.type(), attempt, ATTEMPTS, e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      try {
-        Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 500L << attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+  // A 2xx for a resend means an earlier try got through (the gateway's duplicate answer).
+  @Override
+  public void delivered(EventEnvelope event) {
+    log.info("sent {} ({})", event.type(), event.id());
+  }
+
+  @Override
+  public void retrying(EventEnvelope event, int attempt, SendResult.Retryable result, Duration wait) {
+    log.warn("sending {} failed (try {} of {}): {}", event.type(), attempt, ATTEMPTS, result.reason());
+  }
+
+  @Override
+  public void refused(EventEnvelope event, SendResult.Refused result) {
+    log.warn("the gateway refused {}: HTTP {}", event.type(), result.status());
+  }
+
+  @Override
+  public void gaveUp(EventEnvelope event, int attempts, SendResult.Retryable last) {
+    log.warn("gave up sending {} after {} tries: {}", event.type(), attempts, last.reason());
+  }
+
+  @Override
+  public void overflowed(EventEnvelope event) {
+    log.warn("event buffer full ({} events): dropped {}", BUFFER, event.type());
   }
 
   private static String truncate(String reason) {
@@ -130,6 +126,11 @@ public class WorkerEvents implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    RetryingPublisher events = publisher;
+    if (events != null) {
+      // A last event (say, unhealthy on the way down) gets a moment; one still backing off does not hold shutdown.
+      events.stop(STOP_GRACE);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vastmesh.worker.signature;
 
+import dev.vastmesh.transport.Backoff;
 import dev.vastmesh.worker.config.ReportAddress;
 import dev.vastmesh.worker.config.WorkerProperties;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Fetches the autoscaler's public key at start-up: {@code GET {REPORT_ADDR}/pubkey/}, each address
- * in order, up to {@code pubkeyAttempts} rounds with 1, 2, 4, 8 s back-off. Without the key the
+ * in order, up to {@code pubkeyAttempts} rounds with doubling back-off from {@code pubkey-backoff}
+ * (1, 2, 4, 8 s by default; jittered, event-transport's {@link Backoff}). Without the key the
  * worker cannot serve signed requests, so start-up fails (unless UNSECURED).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +34,8 @@ class SignatureConfiguration {
       log.warn("UNSECURED: request signatures are not checked");
       return new RequestSignatures(null, vast.signatureMessage());
     }
-    Duration wait = backoff;
+    // Doubling without a cap of its own: the number of rounds bounds it.
+    Backoff rounds = Backoff.exponential(backoff, backoff.multipliedBy(1L << Math.min(vast.pubkeyAttempts(), 30)));
     for (int attempt = 1; attempt <= vast.pubkeyAttempts(); attempt++) {
       for (URI address : vast.reportAddr()) {
         try {
@@ -48,8 +51,7 @@ class SignatureConfiguration {
         }
       }
       if (attempt < vast.pubkeyAttempts()) {
-        Thread.sleep(wait.toMillis());
-        wait = wait.multipliedBy(2);
+        rounds.sleep(attempt, null);
       }
     }
     throw new IllegalStateException("could not fetch the autoscaler's public key from " + vast.reportAddr()

@@ -37,15 +37,17 @@ public final class SignedEventSender implements DeploymentEvents {
   private final EventOptions options;
   private final Consumer<String> progress;
   private final EventCodec codec = EventCodec.standard();
+  private final Clock clock;
 
   /**
    * @param url the gateway's webhook URL, e.g. {@code https://gw.example/api/v1/webhooks/ci}
-   * @param secret the source's {@code whsec_} secret
+   * @param secret the source's Standard Webhooks secret (read by {@link StandardWebhooks#decodeSecret})
    * @param triggerId e.g. the pipeline id
    */
   public SignedEventSender(OkHttpClient http, String url, String secret, Clock clock, @Nullable String triggerId,
       @Nullable String environment, Consumer<String> progress) {
     this.signer = StandardWebhooks.forSecret(secret);
+    this.clock = clock;
     this.http = http;
     this.url = url;
     this.factory = EventFactory.create(clock, "/vastmesh/vastai-cli");
@@ -76,13 +78,9 @@ public final class SignedEventSender implements DeploymentEvents {
   private void send(EventPayload payload) {
     EventEnvelope event = factory.create(payload, options.withIdempotencyKey(null));
     byte[] body = codec.serialize(event);
-    long timestamp = System.currentTimeMillis() / 1000;
-    Request request = new Request.Builder().url(url)
-        .header("webhook-id", event.id())
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", signer.sign(event.id(), timestamp, body))
-        .post(RequestBody.create(body, CLOUDEVENTS)).build();
-    try (Response response = http.newCall(request).execute()) {
+    Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body, CLOUDEVENTS));
+    signer.headers(event.id(), clock.instant().getEpochSecond(), body).forEach(request::header);
+    try (Response response = http.newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
         progress.accept("the webhook gateway refused " + event.type() + " with HTTP " + response.code());
       }
