@@ -294,74 +294,48 @@ public final class VastCli {
     }
   }
 
-  /** destroy / start / stop share one shape: a verb on an instance id. */
-  abstract static class InstanceVerb implements Callable<Integer> {
+  /** What destroy, start and stop do to the instance their {@code instance <id>} names. */
+  interface InstanceAction {
+    void apply(VastClient vast, long id);
+  }
+
+  @Command(name = "destroy", description = "Destroy an instance.", subcommands = OnInstance.class)
+  static final class Destroy implements InstanceAction {
+    @Override
+    public void apply(VastClient vast, long id) {
+      vast.destroyInstance(id);
+    }
+  }
+
+  @Command(name = "start", description = "Start an instance.", subcommands = OnInstance.class)
+  static final class Start implements InstanceAction {
+    @Override
+    public void apply(VastClient vast, long id) {
+      vast.startInstance(id);
+    }
+  }
+
+  @Command(name = "stop", description = "Stop an instance.", subcommands = OnInstance.class)
+  static final class Stop implements InstanceAction {
+    @Override
+    public void apply(VastClient vast, long id) {
+      vast.stopInstance(id);
+    }
+  }
+
+  /** {@code destroy|start|stop instance <id>}: the one command behind the three, doing its parent's action. */
+  @Command(name = "instance", description = "The instance, by id.")
+  static final class OnInstance implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "the instance id") long id;
 
-    abstract void apply(VastClient vast, long id);
-
-    int run(long id) throws IOException {
+    @Override
+    public Integer call() throws Exception {
       VastCli root = (VastCli) spec.root().userObject();
-      apply(root.client(), id);
+      InstanceAction action = (InstanceAction) spec.parent().userObject();
+      action.apply(root.client(), id);
       spec.commandLine().getOut().println(JSON.writeValueAsString(Map.of("success", true, "id", id)));
       return 0;
-    }
-  }
-
-  @Command(name = "destroy", description = "Destroy an instance.", subcommands = DestroyInstance.class)
-  static final class Destroy {
-  }
-
-  @Command(name = "instance")
-  static final class DestroyInstance extends InstanceVerb {
-    @Parameters(index = "0", description = "the instance id") long id;
-
-    @Override
-    void apply(VastClient vast, long instanceId) {
-      vast.destroyInstance(instanceId);
-    }
-
-    @Override
-    public Integer call() throws Exception {
-      return run(id);
-    }
-  }
-
-  @Command(name = "start", description = "Start an instance.", subcommands = StartInstance.class)
-  static final class Start {
-  }
-
-  @Command(name = "instance")
-  static final class StartInstance extends InstanceVerb {
-    @Parameters(index = "0", description = "the instance id") long id;
-
-    @Override
-    void apply(VastClient vast, long instanceId) {
-      vast.startInstance(instanceId);
-    }
-
-    @Override
-    public Integer call() throws Exception {
-      return run(id);
-    }
-  }
-
-  @Command(name = "stop", description = "Stop an instance.", subcommands = StopInstance.class)
-  static final class Stop {
-  }
-
-  @Command(name = "instance")
-  static final class StopInstance extends InstanceVerb {
-    @Parameters(index = "0", description = "the instance id") long id;
-
-    @Override
-    void apply(VastClient vast, long instanceId) {
-      vast.stopInstance(instanceId);
-    }
-
-    @Override
-    public Integer call() throws Exception {
-      return run(id);
     }
   }
 

@@ -31,6 +31,8 @@ final class FakeVast extends Dispatcher {
   final List<Long> destroyed = new CopyOnWriteArrayList<>();
   final List<String> created = new CopyOnWriteArrayList<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
+  /** Each request as {@code METHOD path body} (body empty when there is none). */
+  final List<String> requestsWithBodies = new CopyOnWriteArrayList<>();
   private final AtomicLong nextInstance = new AtomicLong(1000);
 
   private static final Pattern ASK = Pattern.compile("/api/v0/asks/(\\d+)/");
@@ -40,6 +42,7 @@ final class FakeVast extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     requests.add(request.getMethod() + " " + path);
+    requestsWithBodies.add(request.getMethod() + " " + path + " " + (request.getBody() == null ? "" : request.getBody().utf8()));
     if (!("Bearer " + KEY).equals(request.getHeaders().get("Authorization"))) {
       return json(401, "{\"detail\":\"Invalid API key\"}");
     }

@@ -228,4 +228,17 @@ class VastCliTests {
     assertThat(run("destroy", "instance", "1001")).isZero();
     assertThat(vast.requests).contains("PUT /api/v0/instances/1001/", "DELETE /api/v0/instances/1001/");
   }
+
+  @Test
+  void destroyStartAndStopEachDoTheirOwnActionOnTheInstanceNamed() {
+    assertThat(run("start", "instance", "1001")).isZero();
+    assertThat(out.toString()).contains("\"id\" : 1001").contains("\"success\" : true");
+    assertThat(run("stop", "instance", "1002")).isZero();
+    assertThat(run("destroy", "instance", "1003")).isZero();
+
+    assertThat(vast.requestsWithBodies).anySatisfy(r -> assertThat(r).startsWith("PUT /api/v0/instances/1001/").contains("running"));
+    assertThat(vast.requestsWithBodies).anySatisfy(r -> assertThat(r).startsWith("PUT /api/v0/instances/1002/").contains("stopped"));
+    assertThat(vast.destroyed).containsExactly(1003L);
+    assertThat(run("stop", "instance")).isEqualTo(2);
+  }
 }
