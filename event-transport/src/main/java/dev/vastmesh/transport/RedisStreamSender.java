@@ -3,7 +3,6 @@ package dev.vastmesh.transport;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventStreams;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code XADD} of each event to the stream the routers consume with a consumer group, in
@@ -12,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisStreamSender implements EventSender {
 
-  /** Appends one entry; answers the entry id, or null when Redis did not acknowledge it. */
+  /** Appends one entry; answers whether Redis acknowledged it (it returned an entry id). */
   @FunctionalInterface
   public interface StreamAppend {
-    @Nullable String append(String stream, Map<String, String> fields);
+    boolean append(String stream, Map<String, String> fields);
   }
 
   private final StreamAppend redis;
@@ -32,7 +31,7 @@ public final class RedisStreamSender implements EventSender {
    * @return whether Redis acknowledged the append
    */
   public boolean append(EventEnvelope event, byte[] json) {
-    return redis.append(stream, EventStreams.fields(event, json)) != null;
+    return redis.append(stream, EventStreams.fields(event, json));
   }
 
   @Override

@@ -26,7 +26,7 @@ class RedisStreamSenderTests {
     RedisStreamSender sender = new RedisStreamSender((stream, fields) -> {
       assertThat(stream).isEqualTo("test:events");
       appended.add(fields);
-      return "1-0";
+      return true;
     }, "test:events");
 
     assertThat(sender.send(event, json)).isSameAs(SendResult.DELIVERED);
@@ -38,7 +38,7 @@ class RedisStreamSenderTests {
 
   @Test
   void noAcknowledgementOrAFailingClientIsRetryable() {
-    RedisStreamSender unacknowledged = new RedisStreamSender((stream, fields) -> null, "s");
+    RedisStreamSender unacknowledged = new RedisStreamSender((stream, fields) -> false, "s");
     IllegalStateException down = new IllegalStateException("connection refused");
     RedisStreamSender failing = new RedisStreamSender((stream, fields) -> {
       throw down;

@@ -4,7 +4,6 @@ import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.transport.RedisStreamSender;
 import java.util.List;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -17,10 +16,7 @@ public final class RedisStreamIntake implements EventIntake {
   private final RedisStreamSender stream;
 
   public RedisStreamIntake(StringRedisTemplate redis, String stream) {
-    this.stream = new RedisStreamSender((key, fields) -> {
-      RecordId id = redis.opsForStream().add(MapRecord.create(key, fields));
-      return id == null ? null : id.getValue();
-    }, stream);
+    this.stream = new RedisStreamSender((key, fields) -> redis.opsForStream().add(MapRecord.create(key, fields)) != null, stream);
   }
 
   @Override

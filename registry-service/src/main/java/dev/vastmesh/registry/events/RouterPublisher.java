@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,10 +64,7 @@ public class RouterPublisher implements SmartLifecycle, RetryingPublisher.Listen
   }
 
   private static EventSender streamSender(StringRedisTemplate redis, String stream) {
-    return new RedisStreamSender((key, fields) -> {
-      RecordId id = redis.opsForStream().add(MapRecord.create(key, fields));
-      return id == null ? null : id.getValue();
-    }, stream);
+    return new RedisStreamSender((key, fields) -> redis.opsForStream().add(MapRecord.create(key, fields)) != null, stream);
   }
 
   /** Queues the event for the router; never blocks. */

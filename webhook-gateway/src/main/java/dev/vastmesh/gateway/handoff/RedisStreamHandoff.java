@@ -4,7 +4,6 @@ import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.transport.RedisStreamSender;
 import dev.vastmesh.transport.SendResult;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The Redis hand-off: event-transport's {@code XADD} to the stream the router consumes with a consumer group. */
@@ -13,10 +12,7 @@ public final class RedisStreamHandoff implements EventHandoff {
   private final RedisStreamSender sender;
 
   public RedisStreamHandoff(StringRedisTemplate redis, String stream) {
-    this.sender = new RedisStreamSender((key, fields) -> {
-      RecordId id = redis.opsForStream().add(MapRecord.create(key, fields));
-      return id == null ? null : id.getValue();
-    }, stream);
+    this.sender = new RedisStreamSender((key, fields) -> redis.opsForStream().add(MapRecord.create(key, fields)) != null, stream);
   }
 
   @Override
