@@ -2,6 +2,10 @@
 # Gateway benchmark: verified 1 KB webhooks per second, in memory and on Redis, beside a bare
 # endpoint of the same server (reads the body, answers 202) measured in the same run.
 # Needs wrk, nginx (a stand-in router answering 202 on /api/v1/events), python3, Redis.
+#
+# BASELINE_JAR=path/to/other/webhook-gateway.jar compares two builds in one run: each mode is
+# measured on the baseline jar and on this tree's jar back to back (ROUNDS times, alternating),
+# so both see the same machine load; the spread between rounds is the run's noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
@@ -20,9 +24,13 @@ warmup=${WARMUP:-40s}
 work=$bench_work
 start_stub_nginx "$router_port" /api/v1/events 202
 
-measure() { # mode
-  local mode=$1 prefix="vastmesh-bench:$RANDOM$RANDOM:"
-  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar webhook-gateway/target/webhook-gateway.jar --server.port=$port \
+jar=webhook-gateway/target/webhook-gateway.jar
+baseline_jar=${BASELINE_JAR:-}
+rounds=${ROUNDS:-1}
+
+measure() { # mode [jar]
+  local mode=$1 jar=${2:-$jar} prefix="vastmesh-bench:$RANDOM$RANDOM:"
+  "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar "$jar" --server.port=$port \
     --vastmesh.gateway.mode="$mode" --vastmesh.gateway.redis.key-prefix="$prefix" \
     --vastmesh.gateway.redis.stream="${prefix}events" --vastmesh.gateway.router.url=http://127.0.0.1:$router_port \
     --vastmesh.gateway.sources.bench.scheme=standard_webhooks --vastmesh.gateway.sources.bench.secrets[0]=$secret \
@@ -36,7 +44,7 @@ measure() { # mode
   # anyway (the baseline row may wrap around: it keeps no ids).
   local messages=${MESSAGES:-450000}
   python3 scripts/bench/sign_webhooks.py $secret $((messages + 600000)) "$work/signed.tsv"
-  echo "== mode=$mode ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"
+  echo "== mode=$mode jar=$jar ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"
   # Warm-up on a slice of the messages, then measure on the rest (no message is sent twice).
   head -600000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +600001 "$work/signed.tsv" > "$work/measure.tsv"
   FILE="$work/warm.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c8 -d"$warmup" -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null &
@@ -53,5 +61,16 @@ measure() { # mode
   fi
 }
 
-measure memory
-measure redis
+if [ -z "$baseline_jar" ]; then
+  measure memory
+  measure redis
+else
+  [ -f "$baseline_jar" ] || { echo "BASELINE_JAR $baseline_jar not found" >&2; exit 1; }
+  for mode in memory redis; do
+    for round in $(seq 1 "$rounds"); do
+      echo "#### $mode, round $round of $rounds: baseline, then this tree"
+      measure "$mode" "$baseline_jar"
+      measure "$mode" "$jar"
+    done
+  done
+fi
