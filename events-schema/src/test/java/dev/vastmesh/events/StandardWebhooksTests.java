@@ -142,4 +142,10 @@ class StandardWebhooksTests {
         .isEqualTo("v1,0y8LvmqkcOG28kJdF6bEZM/uqF6rpxhJOratyo/bqZo=");
     assertThat(webhooks.signatureMatches(ID, Long.toString(TIMESTAMP), webhooks.sign(ID, TIMESTAMP, new byte[0]), new byte[0])).isTrue();
   }
+
+  @Test
+  void aSenderPutsTheIdTheTimestampAndItsSignatureOnAMessage() {
+    assertThat(StandardWebhooks.forSecret(SECRET).headers(ID, TIMESTAMP, PAYLOAD)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "webhook-id", ID, "webhook-timestamp", "1614265330", "webhook-signature", SIGNATURE));
+  }
 }
