@@ -2,56 +2,40 @@ package dev.vastmesh.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.StandardWebhooks;
 import dev.vastmesh.events.testing.SampleEvents;
+import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FreePort;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP sender against a local server standing in for the router or a gateway source. */
 class HttpEventSenderTests {
 
-  private record Received(String path, Map<String, List<String>> headers, byte[] body) {
-  }
-
   private final EventCodec codec = EventCodec.standard();
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger retryAfterSeconds = new AtomicInteger(-1);
-  private final HttpServer server;
+  private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+  private volatile String retryAfter;
+  private final FakeHttpServer server = FakeHttpServer.start().on("/", request -> {
+    Integer status = answers.poll();
+    FakeHttpServer.Reply reply = FakeHttpServer.Reply.status(status == null ? 202 : status);
+    return retryAfter == null ? reply : reply.withHeader("Retry-After", retryAfter);
+  });
   private HttpEventSender sender;
 
-  HttpEventSenderTests() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-          exchange.getRequestBody().readAllBytes()));
-      Integer status = answers.poll();
-      if (retryAfterSeconds.get() >= 0) {
-        exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds.get()));
-      }
-      exchange.sendResponseHeaders(status == null ? 202 : status, -1);
-      exchange.close();
-    });
-    server.start();
-  }
-
   private URI base() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create(server.url());
   }
 
   @AfterEach
@@ -59,7 +43,7 @@ class HttpEventSenderTests {
     if (sender != null) {
       sender.close();
     }
-    server.stop(0);
+    server.close();
   }
 
   private SendResult send(EventEnvelope event) throws InterruptedException {
@@ -73,10 +57,10 @@ class HttpEventSenderTests {
 
     assertThat(send(event)).isSameAs(SendResult.DELIVERED);
 
-    Received request = received.getFirst();
+    FakeHttpServer.Request request = server.requests().getFirst();
     assertThat(request.path()).isEqualTo("/api/v1/events");
-    assertThat(request.headers().get("Authorization")).containsExactly("Bearer router-token");
-    assertThat(request.headers().get("Content-type")).containsExactly("application/cloudevents+json");
+    assertThat(request.header("Authorization")).isEqualTo("Bearer router-token");
+    assertThat(request.header("Content-Type")).isEqualTo("application/cloudevents+json");
     assertThat(codec.parse(request.body())).isEqualTo(event);
   }
 
@@ -85,19 +69,19 @@ class HttpEventSenderTests {
     sender = HttpEventSender.toRouter(base(), null, Duration.ofSeconds(5));
     EventEnvelope event = SampleEvents.of(EventType.MESH_HEARTBEAT);
     answers.addAll(List.of(503, 429, 408, 422));
-    retryAfterSeconds.set(7);
+    retryAfter = "7";
 
     assertThat(send(event)).isEqualTo(new SendResult.Retryable("event router answered HTTP 503", Duration.ofSeconds(7), null));
     assertThat(send(event)).isEqualTo(new SendResult.Retryable("event router answered HTTP 429", Duration.ofSeconds(7), null));
     assertThat(send(event)).isInstanceOf(SendResult.Retryable.class);
     assertThat(send(event)).isEqualTo(new SendResult.Refused(422, "event router answered HTTP 422"));
-    assertThat(received.getFirst().headers()).doesNotContainKey("Authorization");
+    assertThat(server.requests().getFirst().header("Authorization")).isNull();
   }
 
   @Test
   void anUnreachableReceiverIsRetryable() throws Exception {
-    server.stop(0);
-    sender = HttpEventSender.toRouter(base(), null, Duration.ofSeconds(2));
+    // A port the OS just handed out and nobody listens on.
+    sender = HttpEventSender.toRouter(URI.create("http://127.0.0.1:" + FreePort.next()), null, Duration.ofSeconds(2));
 
     SendResult result = send(SampleEvents.of(EventType.MESH_HEARTBEAT));
 
@@ -116,27 +100,24 @@ class HttpEventSenderTests {
 
     assertThat(sender.send(event, json)).isSameAs(SendResult.DELIVERED);
 
-    Received request = received.getFirst();
+    FakeHttpServer.Request request = server.requests().getFirst();
     assertThat(request.path()).isEqualTo("/api/v1/webhooks/workers");
-    String id = request.headers().get("Webhook-id").getFirst();
-    String timestamp = request.headers().get("Webhook-timestamp").getFirst();
-    String signature = request.headers().get("Webhook-signature").getFirst();
-    assertThat(id).isEqualTo(event.id());
-    assertThat(webhooks.verify(id, timestamp, signature, request.body(), Clock.systemUTC(), StandardWebhooks.DEFAULT_TOLERANCE))
-        .isEqualTo(StandardWebhooks.Check.VALID);
+    assertThat(request.header("webhook-id")).isEqualTo(event.id());
+    assertThat(webhooks.verify(request.header("webhook-id"), request.header("webhook-timestamp"), request.header("webhook-signature"),
+        request.body(), Clock.systemUTC(), StandardWebhooks.DEFAULT_TOLERANCE)).isEqualTo(StandardWebhooks.Check.VALID);
     assertThat(request.body()).isEqualTo(json);
   }
 
   @Test
   void aSenderThatWasClosedRefusesNewEventsAsRetryable() throws Exception {
     sender = new HttpEventSender(base().resolve("/api/v1/events"), "event router", null, null, Duration.ofSeconds(1),
-        Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC), System::nanoTime);
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), System::nanoTime);
     sender.close();
 
     SendResult result = send(SampleEvents.of(EventType.MESH_HEARTBEAT));
 
     assertThat(result).isInstanceOf(SendResult.Retryable.class);
     assertThat(result.describe()).contains("shutting down");
-    assertThat(received).isEmpty();
+    assertThat(server.requests()).isEmpty();
   }
 }

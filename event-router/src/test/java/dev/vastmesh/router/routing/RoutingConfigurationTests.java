@@ -21,7 +21,7 @@ class RoutingConfigurationTests {
     return new RouterProperties(RouterProperties.Mode.MEMORY, false,
         List.of(new RouterProperties.Route("vastai.*", List.of("ops"))), Map.of("ops", agent), List.of(),
         new RouterProperties.Circuit(5, Duration.ofSeconds(30)),
-        new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:"));
+        new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:", Duration.ofSeconds(10)));
   }
 
   private static String secretOfOps(@Nullable String configured) {

@@ -18,7 +18,7 @@ public final class GitHubVerifier implements WebhookVerifier {
   private final List<Hmac> secrets;
 
   public GitHubVerifier(List<String> secrets) {
-    this.secrets = secrets.stream().map(s -> new Hmac(s.getBytes(StandardCharsets.UTF_8))).toList();
+    this.secrets = Hmac.utf8Keys(secrets);
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
   private final Duration tolerance;
 
   public HmacTimestampVerifier(List<String> secrets, Clock clock, Duration tolerance) {
-    this.secrets = secrets.stream().map(s -> new Hmac(s.getBytes(StandardCharsets.UTF_8))).toList();
+    this.secrets = Hmac.utf8Keys(secrets);
     this.clock = clock;
     this.tolerance = tolerance;
   }
