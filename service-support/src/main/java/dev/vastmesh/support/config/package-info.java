@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.support.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.support.problem;
+
+import org.jspecify.annotations.NullMarked;

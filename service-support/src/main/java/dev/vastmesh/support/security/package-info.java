@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.support.security;
+
+import org.jspecify.annotations.NullMarked;

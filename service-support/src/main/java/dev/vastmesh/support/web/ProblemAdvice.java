@@ -1,0 +1,114 @@
+package dev.vastmesh.support.web;
+
+import dev.vastmesh.support.problem.FieldViolation;
+import dev.vastmesh.support.problem.Problem;
+import dev.vastmesh.support.problem.ProblemTypes;
+import dev.vastmesh.support.security.AccessDeniedException;
+import dev.vastmesh.support.security.AuthenticationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a servlet service answers is an RFC 9457 problem with a type from
+ * {@link ProblemTypes}. Refusals are the caller's: logged at DEBUG where they are answered (WARN
+ * for authentication and authorisation, which may be attacks); 5xx are ours and logged with their
+ * stack trace, and their body says nothing about the cause.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(Problem.class)
+  ResponseEntity<ProblemDetail> problem(Problem problem) {
+    if (problem instanceof AuthenticationException || problem instanceof AccessDeniedException) {
+      log.warn("{} request: {}", problem.kind(), problem.detail());
+    } else {
+      log.debug("refused with {} {}", problem.status().value(), problem.kind());
+    }
+    HttpHeaders headers = new HttpHeaders();
+    problem.headers().forEach(headers::add);
+    return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
+  }
+
+  /** A path or query parameter of the wrong type, named as the API names it (snake_case). */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> required = e.getRequiredType();
+    String expected = required == null ? "valid value"
+        : required.getSimpleName().toLowerCase(Locale.ROOT).replace("long", "whole number");
+    return problem(Problem.invalidRequest(snakeCase(e.getName()), "must be a " + expected));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unexpected error", e);
+    Problem internal = Problem.internal();
+    return ResponseEntity.status(internal.status()).body(internal.toProblemDetail());
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
+    if (tooLarge != null) {
+      return answer(Problem.payloadTooLarge(tooLarge.limit()));
+    }
+    JacksonException json = causeOf(e, JacksonException.class);
+    String detail = "the request body is not valid JSON for this operation";
+    if (json != null && !json.getPath().isEmpty()) {
+      String field = json.getPath().stream()
+          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      return answer(Problem.malformed(detail)
+          .property("errors", List.of(new FieldViolation(field, "has the wrong JSON type or an unknown value"))));
+    }
+    if (json != null && json.getLocation() != null) {
+      detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+    }
+    return answer(Problem.malformed(detail));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    // Spring's own errors (405, 415, 406, 404 ...) come with type about:blank; give them ours.
+    if (body instanceof ProblemDetail problem && ProblemTypes.isBlank(problem.getType())) {
+      problem.setType(ProblemTypes.of(ProblemTypes.kindOf(status.value())));
+    }
+    log.debug("request failed with {}", status.value());
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private static ResponseEntity<Object> answer(Problem problem) {
+    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  static String snakeCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static <T extends Throwable> @Nullable T causeOf(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.support.web;
+
+import org.jspecify.annotations.NullMarked;

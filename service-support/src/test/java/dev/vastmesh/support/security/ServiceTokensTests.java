@@ -1,0 +1,88 @@
+package dev.vastmesh.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ServiceTokensTests {
+
+  enum Scope { INGEST, ADMIN }
+
+  @Test
+  void hashesAreSha256HexAndCompareInConstantTimeShape() {
+    assertThat(Tokens.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Tokens.sameHash(Tokens.sha256("abc"), Tokens.sha256("abc"))).isTrue();
+    assertThat(Tokens.sameHash(Tokens.sha256("abc"), Tokens.sha256("abd"))).isFalse();
+    assertThat(Tokens.random("vmx_")).matches("vmx_[A-Za-z0-9_-]{43}");
+  }
+
+  @Test
+  void configuredTokensAreFoundByTheirValueWithTheirScopes() {
+    ServiceTokens<Scope> tokens = new ServiceTokens<>(Scope.class,
+        List.of(new Token("ci", "ci-secret", List.of("ingest")), new Token("ops", "ops-secret", List.of(" Admin "))),
+        "test", "vastmesh.test.tokens", "vmx_", Scope.ADMIN);
+    assertThat(tokens.authenticate("Bearer ci-secret")).isEqualTo(new ServiceTokens.Holder<>("ci", Set.of(Scope.INGEST)));
+    assertThat(tokens.authenticate("bearer ops-secret").scopes()).containsExactly(Scope.ADMIN);
+    assertThat(tokens.bearer(null)).isEmpty();
+    assertThatThrownBy(() -> tokens.authenticate(null)).isInstanceOf(AuthenticationException.class)
+        .hasMessage("a bearer token is required");
+    assertThatThrownBy(() -> tokens.authenticate("Bearer guess")).isInstanceOf(AuthenticationException.class)
+        .hasMessage("the bearer token is not valid").hasMessageNotContaining("guess");
+    assertThatThrownBy(() -> tokens.authenticate("Basic Y2k6c2VjcmV0"))
+        .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.headers())
+            .containsEntry("WWW-Authenticate", "Bearer realm=\"vastmesh-test\""));
+  }
+
+  @Test
+  void withoutConfiguredTokensOneAdminTokenIsGeneratedAndPrintedOnce() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    ServiceTokens<Scope> tokens;
+    try {
+      tokens = new ServiceTokens<>(Scope.class, List.of(), "test", "vastmesh.test.tokens", "vmx_", Scope.ADMIN);
+    } finally {
+      System.setOut(original);
+    }
+    String banner = captured.toString(StandardCharsets.UTF_8);
+    assertThat(banner).contains("test: no API token is configured (vastmesh.test.tokens)");
+    Matcher token = Pattern.compile("Bearer (vmx_[A-Za-z0-9_-]{43})").matcher(banner);
+    assertThat(token.find()).isTrue();
+    String generated = token.group(1);
+    assertThat(token.find()).as("printed once").isFalse();
+    assertThat(tokens.authenticate("Bearer " + generated)).isEqualTo(new ServiceTokens.Holder<>("generated-admin", Set.of(Scope.ADMIN)));
+  }
+
+  @Test
+  void theBearerCheckGrantsTheScopeOrAdminOnly() throws Exception {
+    ServiceTokens<Scope> tokens = new ServiceTokens<>(Scope.class,
+        List.of(new Token("ci", "ci-secret", List.of("ingest")), new Token("ops", "ops-secret", List.of("admin"))),
+        "test", "vastmesh.test.tokens", "vmx_", Scope.ADMIN);
+    ScopeCheck check = ScopeCheck.bearer(tokens, Scope.ADMIN);
+    RequiresScope admin = Annotated.class.getDeclaredMethod("admin").getAnnotation(RequiresScope.class);
+    RequiresScope ingest = Annotated.class.getDeclaredMethod("ingest").getAnnotation(RequiresScope.class);
+    check.check("Bearer ci-secret", ingest, java.util.Map.of());
+    check.check("Bearer ops-secret", ingest, java.util.Map.of());
+    check.check("Bearer ops-secret", admin, java.util.Map.of());
+    assertThatThrownBy(() -> check.check("Bearer ci-secret", admin, java.util.Map.of()))
+        .isInstanceOf(AccessDeniedException.class).hasMessage("the token lacks the admin scope");
+  }
+
+  static class Annotated {
+    @RequiresScope("admin")
+    void admin() {
+    }
+
+    @RequiresScope("ingest")
+    void ingest() {
+    }
+  }
+}
