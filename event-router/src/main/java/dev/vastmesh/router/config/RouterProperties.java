@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.vastmesh.support.security.Token;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -67,14 +68,6 @@ public record RouterProperties(
     @Override
     public String toString() {
       return "Agent[url=" + url + ", secret=<redacted>]";
-    }
-  }
-
-  public record Token(@NotBlank String name, @NotBlank String value, @NotEmpty List<String> scopes) {
-
-    @Override
-    public String toString() {
-      return "Token[name=" + name + ", scopes=" + scopes + ", value=<redacted>]";
     }
   }
 

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +17,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** The two modes: memory (default) and Redis (stream, consumer group, shared dead letters). */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
-
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "mode", havingValue = "memory", matchIfMissing = true)

@@ -1,0 +1,26 @@
+package dev.vastmesh.router.security;
+
+import dev.vastmesh.router.config.RouterProperties;
+import dev.vastmesh.support.security.ScopeCheck;
+import dev.vastmesh.support.security.ServiceTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Service tokens, held as SHA-256 hashes; with none configured, one admin token is generated and
+ * printed once on standard output (never logged). Every handler that needs one says which scope
+ * with {@code @RequiresScope}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  ServiceTokens<Scope> serviceTokens(RouterProperties properties) {
+    return new ServiceTokens<>(Scope.class, properties.tokens(), "router", RouterProperties.PREFIX + ".tokens", "vmr_", Scope.ADMIN);
+  }
+
+  @Bean
+  ScopeCheck scopeCheck(ServiceTokens<Scope> tokens) {
+    return ScopeCheck.bearer(tokens, Scope.ADMIN);
+  }
+}
