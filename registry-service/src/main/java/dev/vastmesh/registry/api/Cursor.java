@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -27,6 +28,6 @@ final class Cursor {
     } catch (IllegalArgumentException e) {
       // falls through to the error below
     }
-    throw InvalidRequestException.of("cursor", "is not a cursor this registry issued");
+    throw Problem.invalidRequest("cursor", "is not a cursor this registry issued");
   }
 }

@@ -1,13 +1,18 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
+import org.springframework.http.HttpStatus;
+
 /** 404: no live instance with this id (never registered, deregistered, or expired). */
-public final class InstanceNotFoundException extends RuntimeException {
+public final class InstanceNotFoundException extends Problem {
 
   private final long instanceId;
 
   public InstanceNotFoundException(long instanceId) {
-    super("instance " + instanceId + " is not registered (or its TTL ran out): register it again", null, false, false);
+    super(HttpStatus.NOT_FOUND, "instance-not-found", "Instance not found",
+        "instance " + instanceId + " is not registered (or its TTL ran out): register it again");
     this.instanceId = instanceId;
+    property("instance_id", instanceId);
   }
 
   public long instanceId() {

@@ -1,13 +1,13 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.instance.InstancePage;
 import dev.vastmesh.registry.instance.InstanceQuery;
 import dev.vastmesh.registry.instance.InstanceStatus;
 import dev.vastmesh.registry.instance.RegisteredInstance;
-import dev.vastmesh.registry.security.Caller;
-import dev.vastmesh.registry.security.CallerResolver;
-import dev.vastmesh.registry.store.InstanceStore;
+import dev.vastmesh.support.problem.Problem;
+import dev.vastmesh.support.security.RequiresScope;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,24 +36,18 @@ class RegistryController {
   static final String INDEX_HEADER = "X-Vastmesh-Index";
 
   private final RegistryService registry;
-  private final CallerResolver callers;
   private final RequestValidation validation;
-  private final InstanceStore store;
   private final RegistryProperties properties;
 
-  RegistryController(RegistryService registry, CallerResolver callers, RequestValidation validation,
-      InstanceStore store, RegistryProperties properties) {
+  RegistryController(RegistryService registry, RequestValidation validation, RegistryProperties properties) {
     this.registry = registry;
-    this.callers = callers;
     this.validation = validation;
-    this.store = store;
     this.properties = properties;
   }
 
+  @RequiresScope("register")
   @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RegistrationResponse> register(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-      @RequestBody RegistrationRequest request) {
-    callers.requireRegister(callers.resolve(authorization));
+  ResponseEntity<RegistrationResponse> register(@RequestBody RegistrationRequest request) {
     validation.check(request);
     RegistryService.Registered registered = registry.register(request);
     RegistrationResponse body = new RegistrationResponse(registered.instance(), registered.instanceToken());
@@ -65,9 +57,9 @@ class RegistryController {
     return ResponseEntity.ok(body);
   }
 
+  @RequiresScope("read")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<InstanceList> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-      @RequestParam(required = false) @Nullable String environment,
+  ResponseEntity<InstanceList> list(@RequestParam(required = false) @Nullable String environment,
       @RequestParam(name = "trigger_id", required = false) @Nullable String triggerId,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable List<String> capabilities,
@@ -77,23 +69,22 @@ class RegistryController {
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(required = false) @Nullable Long index,
       @RequestParam(required = false) @Nullable String wait) throws InterruptedException {
-    callers.requireRead(callers.resolve(authorization));
     InstanceQuery query = new InstanceQuery(environment, triggerId, statusOf(status), splitAll(capabilities), gpuType,
         labelSelector(labels), cursor == null ? Long.MIN_VALUE : Cursor.decode(cursor), limitOf(limit),
         registry.now(), registry.includeExpired());
     if (index != null) {
       if (index < 0) {
-        throw InvalidRequestException.of("index", "must be 0 or more");
+        throw Problem.invalidRequest("index", "must be 0 or more");
       }
       Duration max = properties.watch().maxWait();
       Duration requested = wait == null ? properties.watch().defaultWait() : WaitDuration.parse(wait, max);
       // Consul adds up to wait/16 of jitter so that watchers woken together do not return together.
       long jitter = ThreadLocalRandom.current().nextLong(requested.toMillis() / 16 + 1);
-      store.awaitIndexAbove(index, requested.plusMillis(jitter));
+      registry.awaitChangeAfter(index, requested.plusMillis(jitter));
       query = new InstanceQuery(query.environment(), query.triggerId(), query.status(), query.capabilities(),
           query.gpuType(), query.labels(), query.after(), query.limit(), registry.now(), registry.includeExpired());
     } else if (wait != null) {
-      throw InvalidRequestException.of("wait", "only applies to a watch: pass index as well");
+      throw Problem.invalidRequest("wait", "only applies to a watch: pass index as well");
     }
     InstancePage page = registry.list(query);
     List<RegisteredInstance> instances = page.instances();
@@ -102,26 +93,22 @@ class RegistryController {
         .body(new InstanceList(instances, instances.size(), next, page.index()));
   }
 
+  @RequiresScope("read")
   @GetMapping(path = "/{instanceId}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RegisteredInstance> get(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-      @PathVariable long instanceId) {
-    callers.requireRead(callers.resolve(authorization));
-    return ResponseEntity.ok().header(INDEX_HEADER, Long.toString(store.index())).body(registry.get(instanceId));
+  ResponseEntity<RegisteredInstance> get(@PathVariable long instanceId) {
+    return ResponseEntity.ok().header(INDEX_HEADER, Long.toString(registry.index())).body(registry.get(instanceId));
   }
 
+  @RequiresScope(value = "write", owner = "instanceId")
   @DeleteMapping(path = "/{instanceId}")
-  ResponseEntity<Void> deregister(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-      @PathVariable long instanceId) {
-    Caller caller = callers.resolve(authorization);
-    callers.requireInstance(caller, instanceId);
+  ResponseEntity<Void> deregister(@PathVariable long instanceId) {
     registry.deregister(instanceId);
     return ResponseEntity.noContent().build();
   }
 
+  @RequiresScope(value = "write", owner = "instanceId")
   @PostMapping(path = "/{instanceId}/heartbeat", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RegisteredInstance> heartbeat(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-      @PathVariable long instanceId, @RequestBody(required = false) @Nullable HeartbeatRequest request) {
-    callers.requireInstance(callers.resolve(authorization), instanceId);
+  ResponseEntity<RegisteredInstance> heartbeat(@PathVariable long instanceId, @RequestBody(required = false) @Nullable HeartbeatRequest request) {
     HeartbeatRequest heartbeat = request == null ? new HeartbeatRequest(null, null, null, null, null) : request;
     validation.check(heartbeat);
     return ResponseEntity.status(HttpStatus.OK).body(registry.heartbeat(instanceId, heartbeat));
@@ -133,7 +120,7 @@ class RegistryController {
       return Math.min(properties.listing().defaultLimit(), max);
     }
     if (limit < 1 || limit > max) {
-      throw InvalidRequestException.of("limit", "must be between 1 and " + max);
+      throw Problem.invalidRequest("limit", "must be between 1 and " + max);
     }
     return limit;
   }
@@ -142,7 +129,7 @@ class RegistryController {
     if (status == null) {
       return null;
     }
-    return InstanceStatus.fromWire(status).orElseThrow(() -> InvalidRequestException.of("status", Patterns.STATUS_MESSAGE));
+    return InstanceStatus.fromWire(status).orElseThrow(() -> Problem.invalidRequest("status", Patterns.STATUS_MESSAGE));
   }
 
   /** Accepts both {@code capabilities=a&capabilities=b} and {@code capabilities=a,b}. */
@@ -163,7 +150,7 @@ class RegistryController {
       int equals = selector.indexOf('=');
       String key = equals < 0 ? selector : selector.substring(0, equals);
       if (!key.matches(Patterns.LABEL_KEY)) {
-        throw InvalidRequestException.of("label", "selectors are key or key=value, with " + Patterns.LABEL_KEY_MESSAGE);
+        throw Problem.invalidRequest("label", "selectors are key or key=value, with " + Patterns.LABEL_KEY_MESSAGE);
       }
       labels.put(key, equals < 0 ? null : selector.substring(equals + 1));
     }

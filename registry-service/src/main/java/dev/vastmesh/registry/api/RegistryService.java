@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.events.payload.RentalType;
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.events.RegistryEvents;
@@ -10,11 +11,12 @@ import dev.vastmesh.registry.instance.InstanceQuery;
 import dev.vastmesh.registry.instance.InstanceStatus;
 import dev.vastmesh.registry.instance.RegisteredInstance;
 import dev.vastmesh.registry.security.InstanceTokens;
-import dev.vastmesh.registry.security.Tokens;
+import dev.vastmesh.support.security.Tokens;
 import dev.vastmesh.registry.store.InstanceStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -110,6 +112,16 @@ public class RegistryService {
         .orElseThrow(() -> new InstanceNotFoundException(instanceId));
   }
 
+  /** The store's change index: it grows with every change (watches wait for it to pass theirs). */
+  public long index() {
+    return store.index();
+  }
+
+  /** Waits until the index is past {@code index}, or {@code wait} ran out. */
+  public void awaitChangeAfter(long index, Duration wait) throws InterruptedException {
+    store.awaitIndexAbove(index, wait);
+  }
+
   public InstancePage list(InstanceQuery query) {
     return store.list(query);
   }
@@ -129,7 +141,7 @@ public class RegistryService {
     }
     long requested = request.ttlSeconds();
     if (requested < ttl.min().toSeconds() || requested > ttl.max().toSeconds()) {
-      throw InvalidRequestException.of("ttl_seconds",
+      throw Problem.invalidRequest("ttl_seconds",
           "must be between " + ttl.min().toSeconds() + " and " + ttl.max().toSeconds());
     }
     return requested;

@@ -1,5 +1,7 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
+import dev.vastmesh.support.problem.FieldViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -23,7 +25,7 @@ class RequestValidation {
         .sorted(Comparator.comparing(FieldViolation::field))
         .toList();
     if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
+      throw Problem.invalidRequest(violations);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.api;
 
+import dev.vastmesh.support.problem.Problem;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ final class WaitDuration {
   static Duration parse(String text, Duration max) {
     Matcher matcher = SHAPE.matcher(text.trim());
     if (!matcher.matches()) {
-      throw InvalidRequestException.of("wait", "must be a duration such as 30s, 5m or 500ms");
+      throw Problem.invalidRequest("wait", "must be a duration such as 30s, 5m or 500ms");
     }
     long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);

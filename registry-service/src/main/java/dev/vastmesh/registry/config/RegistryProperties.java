@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import dev.vastmesh.support.security.Token;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -82,15 +83,6 @@ public record RegistryProperties(
    * @param anonymousRead let requests without a token read (list, get, Prometheus discovery)
    */
   public record Security(@DefaultValue List<@Valid Token> tokens, @DefaultValue("false") boolean anonymousRead) {
-  }
-
-  /** A configured API token. {@code value} is a secret: never logged or exposed. */
-  public record Token(@NotBlank String name, @NotBlank String value, @NotNull List<String> scopes) {
-
-    @Override
-    public String toString() {
-      return "Token[name=" + name + ", scopes=" + scopes + ", value=<redacted>]";
-    }
   }
 
   /**

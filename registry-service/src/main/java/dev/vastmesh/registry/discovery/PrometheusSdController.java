@@ -2,7 +2,7 @@ package dev.vastmesh.registry.discovery;
 
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.instance.RegisteredInstance;
-import dev.vastmesh.registry.security.CallerResolver;
+import dev.vastmesh.support.security.RequiresScope;
 import dev.vastmesh.registry.store.InstanceStore;
 import java.net.URI;
 import java.time.Clock;
@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,13 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PrometheusSdController {
 
   private final InstanceStore store;
-  private final CallerResolver callers;
   private final Clock clock;
   private final RegistryProperties.Discovery config;
 
-  PrometheusSdController(InstanceStore store, CallerResolver callers, Clock clock, RegistryProperties properties) {
+  PrometheusSdController(InstanceStore store, Clock clock, RegistryProperties properties) {
     this.store = store;
-    this.callers = callers;
     this.clock = clock;
     this.config = properties.discovery();
   }
@@ -42,9 +38,9 @@ class PrometheusSdController {
   record TargetGroup(List<String> targets, Map<String, String> labels) {
   }
 
+  @RequiresScope("read")
   @GetMapping(path = "/api/v1/vastai/registry/prometheus-sd", produces = MediaType.APPLICATION_JSON_VALUE)
-  List<TargetGroup> targets(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
-    callers.requireRead(callers.resolve(authorization));
+  List<TargetGroup> targets() {
     Instant now = clock.instant();
     List<TargetGroup> groups = new ArrayList<>();
     store.all().stream()

@@ -3,60 +3,65 @@ package dev.vastmesh.registry.security;
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.store.InstanceStore;
-import java.util.EnumSet;
-import java.util.HashMap;
+import dev.vastmesh.support.security.AccessDeniedException;
+import dev.vastmesh.support.security.RequiresScope;
+import dev.vastmesh.support.security.ScopeCheck;
+import dev.vastmesh.support.security.ServiceTokens;
+import dev.vastmesh.support.security.Tokens;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Establishes the {@link Caller} from an {@code Authorization: Bearer} header and checks what it
- * may do. No write is ever anonymous; reads are anonymous only when configured so.
+ * may do, for every handler marked {@link RequiresScope}. No write is ever anonymous; reads are
+ * anonymous only when configured so. An instance token acts only on its own instance, which a
+ * handler names with {@link RequiresScope#owner()}.
  *
  * <p>When no token is configured, one admin token is generated and printed once on standard
- * output at start-up. It is deliberately not logged: logs are shipped and kept, and a secret in
- * them outlives the process.
+ * output at start-up (never logged).
  */
 @Component
-public class CallerResolver {
+public class CallerResolver implements ScopeCheck {
 
-  private final Map<String, Caller.Service> servicesByHash = new HashMap<>();
+  private static final String INSTANCE_ONLY = "an instance token can only heartbeat or deregister its own instance";
+
+  private final ServiceTokens<Scope> tokens;
   private final boolean anonymousRead;
   private final InstanceStore store;
 
   CallerResolver(RegistryProperties properties, InstanceStore store) {
     this.store = store;
     this.anonymousRead = properties.security().anonymousRead();
-    for (RegistryProperties.Token token : properties.security().tokens()) {
-      Set<Scope> scopes = token.scopes().stream().map(Scope::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
-      servicesByHash.put(Tokens.sha256(token.value()), new Caller.Service(token.name(), Set.copyOf(scopes)));
+    this.tokens = new ServiceTokens<>(Scope.class, properties.security().tokens(), "registry",
+        RegistryProperties.PREFIX + ".security.tokens", "vmt_", Scope.ADMIN);
+  }
+
+  @Override
+  public void check(@Nullable String authorization, RequiresScope required, Map<String, String> pathVariables) {
+    Caller caller = resolve(authorization);
+    Scope scope = tokens.scope(required.value());
+    if (!required.owner().isEmpty()) {
+      requireOwner(caller, ownerId(pathVariables.get(required.owner())), scope);
+      return;
     }
-    if (servicesByHash.isEmpty()) {
-      String generated = Tokens.random("vmt_");
-      servicesByHash.put(Tokens.sha256(generated), new Caller.Service("generated-admin", Set.of(Scope.ADMIN)));
-      System.out.println("""
-
-          registry-service: no API token is configured (vastmesh.registry.security.tokens), so this
-          run generated an admin token. It is shown once, here, and never logged:
-
-              Authorization: Bearer %s
-          """.formatted(generated));
+    switch (scope) {
+      case READ -> requireRead(caller);
+      case REGISTER -> requireRegister(caller);
+      case WRITE, ADMIN -> requireService(caller, scope, "this operation requires a token with the " + name(scope) + " scope");
     }
   }
 
   /** The caller of a request with this {@code Authorization} header value (may be null). */
   public Caller resolve(@Nullable String authorization) {
-    if (authorization == null || authorization.isBlank()) {
+    Optional<String> bearer = tokens.bearer(authorization);
+    if (bearer.isEmpty()) {
       return new Caller.Anonymous();
     }
-    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
-      throw new AuthenticationException("the Authorization header must be 'Bearer <token>'");
-    }
-    String token = authorization.substring(7).trim();
+    String token = bearer.get();
     OptionalLong claimed = InstanceTokens.claimedInstance(token);
     if (claimed.isPresent()) {
       Optional<InstanceEntry> entry = store.get(claimed.getAsLong());
@@ -69,51 +74,66 @@ public class CallerResolver {
       if (Tokens.sameHash(entry.get().tokenHash(), Tokens.sha256(token))) {
         return new Caller.Instance(claimed.getAsLong());
       }
-      throw new AuthenticationException("the instance token is not valid (it is replaced when the instance registers again)");
+      throw tokens.unauthenticated("the instance token is not valid (it is replaced when the instance registers again)");
     }
-    Caller.Service service = servicesByHash.get(Tokens.sha256(token));
-    if (service == null) {
-      throw new AuthenticationException("the bearer token is not valid");
-    }
-    return service;
+    ServiceTokens.Holder<Scope> holder = tokens.holder(token)
+        .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid"));
+    return new Caller.Service(holder.name(), holder.scopes());
   }
 
   public void requireRead(Caller caller) {
-    switch (caller) {
-      case Caller.Anonymous anonymous -> {
-        if (!anonymousRead) {
-          throw new AuthenticationException("reading the registry requires a token with the read scope");
-        }
-      }
-      case Caller.Service service -> requireScope(service, Scope.READ);
-      case Caller.Instance instance -> throw new AccessDeniedException("an instance token can only heartbeat or deregister its own instance");
+    if (caller instanceof Caller.Anonymous && anonymousRead) {
+      return;
     }
+    requireService(caller, Scope.READ, "reading the registry requires a token with the read scope");
   }
 
   public void requireRegister(Caller caller) {
-    switch (caller) {
-      case Caller.Anonymous anonymous -> throw new AuthenticationException("registering requires a token with the register scope");
-      case Caller.Service service -> requireScope(service, Scope.REGISTER);
-      case Caller.Instance instance -> throw new AccessDeniedException("an instance token can only heartbeat or deregister its own instance");
-    }
+    requireService(caller, Scope.REGISTER, "registering requires a token with the register scope");
   }
 
   /** Heartbeat and deregister: the instance's own token, or a service token with write. */
   public void requireInstance(Caller caller, long instanceId) {
+    requireOwner(caller, OptionalLong.of(instanceId), Scope.WRITE);
+  }
+
+  private void requireOwner(Caller caller, OptionalLong instanceId, Scope scope) {
     switch (caller) {
-      case Caller.Anonymous anonymous -> throw new AuthenticationException("this operation requires the instance's token or a token with the write scope");
-      case Caller.Service service -> requireScope(service, Scope.WRITE);
+      case Caller.Anonymous anonymous ->
+          throw tokens.unauthenticated("this operation requires the instance's token or a token with the " + name(scope) + " scope");
+      case Caller.Service service -> requireScope(service, scope);
       case Caller.Instance instance -> {
-        if (instance.instanceId() != instanceId) {
+        if (instanceId.isEmpty() || instance.instanceId() != instanceId.getAsLong()) {
           throw new AccessDeniedException("this instance token belongs to another instance");
         }
       }
     }
   }
 
+  private void requireService(Caller caller, Scope scope, String anonymousMessage) {
+    switch (caller) {
+      case Caller.Anonymous anonymous -> throw tokens.unauthenticated(anonymousMessage);
+      case Caller.Service service -> requireScope(service, scope);
+      case Caller.Instance instance -> throw new AccessDeniedException(INSTANCE_ONLY);
+    }
+  }
+
   private static void requireScope(Caller.Service service, Scope scope) {
     if (!scope.grantedBy(service.scopes())) {
-      throw new AccessDeniedException("token '" + service.name() + "' lacks the " + scope.name().toLowerCase() + " scope");
+      throw new AccessDeniedException("token '" + service.name() + "' lacks the " + name(scope) + " scope");
     }
+  }
+
+  /** An id that is not a number names no instance: no instance token owns it. */
+  private static OptionalLong ownerId(@Nullable String value) {
+    try {
+      return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static String name(Scope scope) {
+    return scope.name().toLowerCase(Locale.ROOT);
   }
 }

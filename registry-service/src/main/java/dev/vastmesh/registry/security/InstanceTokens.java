@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.security;
 
+import dev.vastmesh.support.security.Tokens;
 import java.util.OptionalLong;
 
 /**

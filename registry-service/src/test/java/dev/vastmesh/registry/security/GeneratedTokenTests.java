@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastmesh.registry.store.InMemoryInstanceStore;
 import dev.vastmesh.registry.support.TestProperties;
+import dev.vastmesh.support.security.AuthenticationException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,0 @@
-package dev.vastmesh.registry.api;
-
-/** One invalid request field: its JSON name (or parameter) and what is wrong with it. */
-public record FieldViolation(String field, String message) {
-}
