@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
 vastmesh_select_jdk
-./mvnw -B -q -pl webhook-gateway -am package -DskipTests -Denforcer.skip
+# -Pbench adds the bare baseline endpoint, which the service's own jar does not contain.
+./mvnw -B -q -pl webhook-gateway -am package -DskipTests -Denforcer.skip -Pbench
 secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 port=3901
 router_port=3906
@@ -24,7 +25,7 @@ warmup=${WARMUP:-40s}
 work=$bench_work
 start_stub_nginx "$router_port" /api/v1/events 202
 
-jar=webhook-gateway/target/webhook-gateway.jar
+jar=webhook-gateway/target/bench/webhook-gateway.jar
 baseline_jar=${BASELINE_JAR:-}
 rounds=${ROUNDS:-1}
 

@@ -4,6 +4,7 @@ import dev.vastmesh.gateway.config.Sources;
 import dev.vastmesh.gateway.ingest.Outcome;
 import dev.vastmesh.gateway.ingest.WebhookPipeline;
 import dev.vastmesh.gateway.ingest.WebhookRequest;
+import dev.vastmesh.support.web.CappedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +67,7 @@ class WebhookController {
         answer.put("reason", ignored.reason());
         yield HttpStatus.OK;
       }
+      case Outcome.Refused refused -> throw Refusals.problem(refused);
     };
     // Straight onto the servlet response: through the entity, each header went into a
     // framework header map and was copied out of it again.

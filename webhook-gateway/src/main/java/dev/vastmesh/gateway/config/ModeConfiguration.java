@@ -22,7 +22,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,12 +39,6 @@ class ModeConfiguration {
   // Buckets in Redis expire once they would be full again: an idle trigger id costs nothing.
   private static final ExpirationAfterWriteStrategy BUCKET_EXPIRY =
       ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(RateLimiter.REFILL_PERIOD);
-
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
 
   /**
    * The pre-verification flood limit is per replica in every mode: it is a coarse shield against

@@ -17,14 +17,15 @@ import dev.vastmesh.gateway.signature.Verification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.vastmesh.gateway.ingest.Outcome.Refusal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -91,25 +92,24 @@ public class WebhookPipeline {
   }
 
   public Outcome process(WebhookRequest request) {
-    ConfiguredSource source = sources.find(request.source()).orElseThrow(() -> {
+    ConfiguredSource source = sources.find(request.source()).orElse(null);
+    if (source == null) {
       count("unknown", "rejected_unknown_source");
-      return new GatewayProblem(HttpStatus.NOT_FOUND, "unknown-source", "Unknown webhook source",
-          "no webhook source of that name is configured");
-    });
+      return new Outcome.Refused(Refusal.UNKNOWN_SOURCE, "no webhook source of that name is configured");
+    }
     String name = source.name();
     if (request.body().length > source.config().maxBodyBytes()) {
       count(name, "rejected_too_large");
-      throw GatewayProblem.payloadTooLarge(source.config().maxBodyBytes());
+      return new Outcome.Refused(Refusal.TOO_LARGE, "the request body exceeds " + source.config().maxBodyBytes() + " bytes");
     }
     if (!isJson(request.contentType())) {
       count(name, "rejected_content_type");
-      throw new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-          "webhooks must be sent as application/json");
+      return new Outcome.Refused(Refusal.UNSUPPORTED_MEDIA_TYPE, "webhooks must be sent as application/json");
     }
     if (flood.limiter().tryConsume(name + ":" + request.client(), properties.flood().perClientPerMinute())
         instanceof RateLimiter.Limited limited) {
       count(name, "rejected_flood");
-      throw rateLimited(limited, "too many requests from this client");
+      return rateLimited(Refusal.FLOODED, limited, "too many requests from this client");
     }
 
     Verification verification = verificationTimers.computeIfAbsent(name, n -> Timer.builder("vastmesh.gateway.verification")
@@ -118,8 +118,7 @@ public class WebhookPipeline {
     if (verification instanceof Verification.Rejected rejected) {
       count(name, "rejected_" + rejected.reason().tag());
       log.warn("webhook from source {} (client {}) failed verification: {}", name, request.client(), rejected.reason().tag());
-      throw new GatewayProblem(HttpStatus.UNAUTHORIZED, "signature-invalid", "Signature verification failed",
-          "the webhook's signature could not be verified");
+      return new Outcome.Refused(Refusal.SIGNATURE_INVALID, "the webhook's signature could not be verified");
     }
     Verification.Verified verified = (Verification.Verified) verification;
 
@@ -144,8 +143,8 @@ public class WebhookPipeline {
       }
       case IN_PROGRESS -> {
         count(name, "rejected_in_progress");
-        throw new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "in-progress", "Message in progress",
-            "another delivery of this message is being processed; retry shortly").header("Retry-After", "1");
+        return new Outcome.Refused(Refusal.IN_PROGRESS, "another delivery of this message is being processed; retry shortly",
+            Map.of("Retry-After", "1"), List.of());
       }
       case NEW -> { }
     }
@@ -153,6 +152,10 @@ public class WebhookPipeline {
     try {
       Outcome outcome = accept(source, request, verified, replayKey);
       settled = true;
+      if (outcome instanceof Outcome.Refused) {
+        // Nothing was taken: the sender's retry must be processed, not answered as a replay.
+        release(replayKey);
+      }
       return outcome;
     } finally {
       if (!settled) {
@@ -162,7 +165,7 @@ public class WebhookPipeline {
   }
 
   /**
-   * Whatever failed (a problem, a store error, an {@link Error}), the reservation goes, so the
+   * Whatever failed (a refusal, a store error, an {@link Error}), the reservation goes, so the
    * sender's retry is processed. When the store is what failed, the release may fail too: then
    * the reservation's short lease ends it, and the original failure is what the caller sees.
    */
@@ -181,7 +184,7 @@ public class WebhookPipeline {
       parsed = Sanitizer.parse(request.body());
     } catch (JacksonException e) {
       count(name, "rejected_malformed_json");
-      throw new GatewayProblem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
+      return new Outcome.Refused(Refusal.MALFORMED_PAYLOAD,
           "the body is not valid JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
               + ", column " + e.getLocation().getColumnNr() + ")"));
     }
@@ -190,7 +193,7 @@ public class WebhookPipeline {
     RateLimiter.Decision decision = limiter.tryConsume("trigger:" + name + ":" + triggerId, source.config().ratePerMinute());
     if (decision instanceof RateLimiter.Limited limited) {
       count(name, "rejected_rate_limited");
-      throw rateLimited(limited, "the rate limit of this trigger id is exhausted");
+      return rateLimited(Refusal.RATE_LIMITED, limited, "the rate limit of this trigger id is exhausted");
     }
     Map<String, String> rateHeaders = rateHeaders((RateLimiter.Allowed) decision);
 
@@ -201,8 +204,7 @@ public class WebhookPipeline {
     return switch (mapping) {
       case Mapping.Invalid invalid -> {
         count(name, "rejected_invalid_event");
-        throw new GatewayProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-event", "Invalid event",
-            invalid.violations().size() + " problem(s) with the event").property("violations",
+        yield new Outcome.Refused(Refusal.INVALID_EVENT, invalid.violations().size() + " problem(s) with the event", Map.of(),
             invalid.violations().stream().map(v -> Map.of("kind", v.kind().name(), "pointer", v.pointer(), "message", v.message())).toList());
       }
       case Mapping.Ignored ignored -> {
@@ -211,7 +213,10 @@ public class WebhookPipeline {
         yield new Outcome.Ignored(ignored.reason(), rateHeaders);
       }
       case Mapping.Event event -> {
-        handOff(name, event.event(), wireBytes(event, parsed, request.body()));
+        if (!handOff(name, event.event(), wireBytes(event, parsed, request.body()))) {
+          yield new Outcome.Refused(Refusal.ROUTER_UNAVAILABLE, "the event could not be handed to the event router; retry later",
+              Map.of("Retry-After", "5"), List.of());
+        }
         replay.complete(replayKey, event.event().id(), source.replayWindow());
         count(name, "accepted");
         yield new Outcome.Accepted(event.event().id(), event.event().type().wireName(), rateHeaders);
@@ -230,17 +235,18 @@ public class WebhookPipeline {
     return mapped.asSent() && parsed.cleanedNothing() ? body : codec.serialize(mapped.event());
   }
 
-  private void handOff(String source, EventEnvelope event, byte[] json) {
+  /** Whether the event was handed off; a failure is counted and logged here. */
+  private boolean handOff(String source, EventEnvelope event, byte[] json) {
     Timer.Sample sample = Timer.start(meters);
     try {
       handoff.handOff(event, json);
       sample.stop(handoffOk);
+      return true;
     } catch (EventHandoff.HandoffException e) {
       sample.stop(handoffFailed);
       count(source, "rejected_handoff_failed");
       log.warn("hand-off of {} {} failed: {}", event.type(), event.id(), e.getMessage());
-      throw new GatewayProblem(HttpStatus.SERVICE_UNAVAILABLE, "router-unavailable", "Event router unavailable",
-          "the event could not be handed to the event router; retry later").header("Retry-After", "5");
+      return false;
     }
   }
 
@@ -279,12 +285,13 @@ public class WebhookPipeline {
     return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
   }
 
-  private static GatewayProblem rateLimited(RateLimiter.Limited limited, String detail) {
-    return new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail)
-        .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
-        .header("RateLimit-Limit", Long.toString(limited.limit()))
-        .header("RateLimit-Remaining", "0")
-        .header("RateLimit-Reset", Long.toString(limited.retryAfterSeconds()));
+  private static Outcome.Refused rateLimited(Refusal reason, RateLimiter.Limited limited, String detail) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Retry-After", Long.toString(limited.retryAfterSeconds()));
+    headers.put("RateLimit-Limit", Long.toString(limited.limit()));
+    headers.put("RateLimit-Remaining", "0");
+    headers.put("RateLimit-Reset", Long.toString(limited.retryAfterSeconds()));
+    return new Outcome.Refused(reason, detail, headers, List.of());
   }
 
   private static Map<String, String> rateHeaders(RateLimiter.Allowed allowed) {

@@ -7,6 +7,7 @@ import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.testing.EventFixtures;
+import dev.vastmesh.gateway.api.Refusals;
 import dev.vastmesh.gateway.config.GatewayProperties;
 import dev.vastmesh.gateway.config.Sources;
 import dev.vastmesh.gateway.handoff.EventHandoff;
@@ -17,6 +18,7 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.signature.WebhookHeaders;
+import dev.vastmesh.support.problem.Problem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -91,12 +93,12 @@ class PipelineFuzzTests {
   @Property(tries = 3000)
   void arbitraryRequestsNeverFailServerSideNorPassUnsigned(@ForAll("sourceNames") String source,
       @ForAll("headers") Map<String, String> headers, @ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType) {
-    try {
-      Outcome outcome = pipeline.process(new WebhookRequest(source, WebhookHeaders.of(headers), contentType, body, "10.0.0.1"));
+    Outcome outcome = pipeline.process(new WebhookRequest(source, WebhookHeaders.of(headers), contentType, body, "10.0.0.1"));
+    if (!(outcome instanceof Outcome.Refused refused)) {
       throw new AssertionError("an unsigned request was not refused: " + outcome);
-    } catch (GatewayProblem problem) {
-      assertThat(problem.status().value()).isBetween(400, 499);
     }
+    Problem problem = Refusals.problem(refused);
+    assertThat(problem.status().value()).isBetween(400, 499);
     assertThat(handedOff).isEmpty();
   }
 
@@ -107,12 +109,13 @@ class PipelineFuzzTests {
         "webhook-signature", signature);
     int before = handedOff.size();
     String result;
-    try {
-      Outcome outcome = pipeline.process(new WebhookRequest("ci", WebhookHeaders.of(headers), "application/json", body, "10.0.0.2"));
-      result = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    } catch (GatewayProblem problem) {
+    Outcome outcome = pipeline.process(new WebhookRequest("ci", WebhookHeaders.of(headers), "application/json", body, "10.0.0.2"));
+    if (outcome instanceof Outcome.Refused refused) {
+      Problem problem = Refusals.problem(refused);
       assertThat(problem.status().value()).isIn(400, 413, 422);
       result = Integer.toString(problem.status().value());
+    } else {
+      result = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
     // The property is only meaningful if every path is exercised, accepted events included.
     Statistics.label("outcome").collect(result).coverage(coverage -> {
@@ -134,12 +137,13 @@ class PipelineFuzzTests {
         "X-Vast-Signature-256", VastVerifier.sign(VAST_SECRET, ts, body));
     int before = handedOff.size();
     String result;
-    try {
-      Outcome outcome = pipeline.process(new WebhookRequest("vast", WebhookHeaders.of(headers), "application/json", body, "10.0.0.3"));
-      result = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    } catch (GatewayProblem problem) {
+    Outcome outcome = pipeline.process(new WebhookRequest("vast", WebhookHeaders.of(headers), "application/json", body, "10.0.0.3"));
+    if (outcome instanceof Outcome.Refused refused) {
+      Problem problem = Refusals.problem(refused);
       assertThat(problem.status().value()).isIn(400, 401, 413);
       result = Integer.toString(problem.status().value());
+    } else {
+      result = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
     Statistics.label("outcome").collect(result).coverage(coverage -> {
       coverage.check("accepted").count(n -> n > 0);

@@ -1,6 +1,6 @@
 package dev.vastmesh.gateway.bench;
 
-import dev.vastmesh.gateway.api.CappedBody;
+import dev.vastmesh.support.web.CappedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A bare endpoint that reads the body and answers 202, for the benchmark's baseline: the same
- * server and request, without verification, replay, limits, parsing or hand-off. Off unless
- * {@code vastmesh.gateway.benchmark-baseline=true}; never enable it in production.
+ * server and request, without verification, replay, limits, parsing or hand-off. It is compiled
+ * only into the benchmark build ({@code -Pbench}, scripts/bench-gateway.sh), never into the
+ * service's jar, and even there it is off unless
+ * {@code vastmesh.gateway.benchmark-baseline=true}.
  */
 @RestController
 @ConditionalOnProperty(name = "vastmesh.gateway.benchmark-baseline", havingValue = "true")
