@@ -1,6 +1,9 @@
 package dev.vastmesh.worker.serving;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Arrays;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +27,19 @@ final class RequestBodies {
   private static final int FIRST_CHUNKED_CAPACITY = 8192;
 
   private RequestBodies() {
+  }
+
+  /** The Content-Length, or -1 for a chunked body (the codec has already refused a malformed one). */
+  static long declaredLength(HttpHeaders headers) {
+    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+    if (length == null || headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true)) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**
