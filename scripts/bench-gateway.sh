@@ -32,7 +32,7 @@ rounds=${ROUNDS:-1}
 measure() { # mode [jar]
   local mode=$1 jar=${2:-$jar} prefix="vastmesh-bench:$RANDOM$RANDOM:"
   "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar "$jar" --server.port=$port \
-    --vastmesh.gateway.mode="$mode" --vastmesh.gateway.redis.key-prefix="$prefix" \
+    --vastmesh.gateway.state="$mode" --vastmesh.gateway.redis.key-prefix="$prefix" \
     --vastmesh.gateway.redis.stream="${prefix}events" --vastmesh.gateway.router.url=http://127.0.0.1:$router_port \
     --vastmesh.gateway.sources.bench.scheme=standard_webhooks --vastmesh.gateway.sources.bench.secrets[0]=$secret \
     --vastmesh.gateway.sources.bench.rate-per-minute=100000000 --vastmesh.gateway.flood.per-client-per-minute=100000000 \

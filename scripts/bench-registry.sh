@@ -18,7 +18,7 @@ duration=${DURATION:-15s}
 measure() { # store size
   local store=$1 size=$2 prefix="vastmesh-bench:$RANDOM$RANDOM:"
   "$JAVA_HOME/bin/java" -Xms1g -Xmx2g ${JAVA_OPTS:-} -jar registry-service/target/registry-service.jar --server.port=$port \
-    --vastmesh.registry.store="$store" --vastmesh.registry.redis.key-prefix="$prefix" \
+    --vastmesh.registry.state="$store" --vastmesh.registry.redis.key-prefix="$prefix" \
     --vastmesh.registry.security.tokens[0].name=bench --vastmesh.registry.security.tokens[0].value=$token \
     --vastmesh.registry.security.tokens[0].scopes=admin --logging.level.root=WARN >/tmp/vastmesh-bench-registry.log 2>&1 &
   local pid=$!

@@ -32,7 +32,7 @@ BODY_FILE="$work/event.json" PATH_Q=/events wrk -t1 -c16 -d$duration -s scripts/
 for mode in memory redis; do
   prefix="vastmesh-bench:$RANDOM$RANDOM:"
   "$JAVA_HOME/bin/java" -Xms1g -Xmx2g -jar event-router/target/event-router.jar --server.port=$port \
-    --vastmesh.router.mode=$mode --vastmesh.router.redis.stream="${prefix}events" --vastmesh.router.redis.key-prefix="$prefix" \
+    --vastmesh.router.state=$mode --vastmesh.router.redis.stream="${prefix}events" --vastmesh.router.redis.key-prefix="$prefix" \
     --vastmesh.router.tokens[0].name=b --vastmesh.router.tokens[0].value=bench --vastmesh.router.tokens[0].scopes=ingest \
     --vastmesh.router.agents.cluster-operator.url=http://127.0.0.1:$agent_port/events \
     --vastmesh.router.agents.cluster-operator.secret=$secret --vastmesh.router.agents.cluster-operator.concurrency=16 \

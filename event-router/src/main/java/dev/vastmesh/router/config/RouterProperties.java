@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.vastmesh.support.config.StateMode;
 import dev.vastmesh.support.security.Token;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * instance, deployment, health and mesh events to
  * {@code cluster-operator}, cost events to {@code cost-intelligence-monitor}.
  *
- * @param mode {@code memory} (default; pending deliveries die with the process) or {@code redis}
+ * @param state {@code memory} (default; pending deliveries die with the process) or {@code redis}
  * @param requireAllRoutes fail start-up when any event type has no route (every type is routed
  *     explicitly, never to a default); when false, such events are refused with 422 at run time
  * @param tokens service tokens that may post events ({@code ingest}) or use the admin API
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(RouterProperties.PREFIX)
 public record RouterProperties(
-    @DefaultValue("memory") Mode mode,
+    @DefaultValue("memory") StateMode state,
     @DefaultValue("true") boolean requireAllRoutes,
     @DefaultValue List<@Valid Route> routes,
     @DefaultValue Map<String, @Valid Agent> agents,
@@ -38,8 +39,6 @@ public record RouterProperties(
     @Valid @DefaultValue Redis redis) {
 
   public static final String PREFIX = "vastmesh.router";
-
-  public enum Mode { MEMORY, REDIS }
 
   /**
    * @param match an exact type ({@code vastai.cost.sampled}) or a family pattern ({@code vastai.cost.*})

@@ -19,7 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class IntakeConfiguration {
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "mode", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
   static class Embedded {
 
     @Bean
@@ -34,7 +34,7 @@ class IntakeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "mode", havingValue = "redis")
+  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "state", havingValue = "redis")
   static class Shared {
 
     @Bean

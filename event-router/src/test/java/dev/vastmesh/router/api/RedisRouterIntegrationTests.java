@@ -10,7 +10,7 @@ class RedisRouterIntegrationTests extends RouterIntegrationTests {
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
     String prefix = RedisTestSupport.uniquePrefix();
-    registry.add("vastmesh.router.mode", () -> "redis");
+    registry.add("vastmesh.router.state", () -> "redis");
     registry.add("vastmesh.router.redis.stream", () -> prefix + "events");
     registry.add("vastmesh.router.redis.key-prefix", () -> prefix);
     registry.add("spring.data.redis.host", RedisTestSupport::host);

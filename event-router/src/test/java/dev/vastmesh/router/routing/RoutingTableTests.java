@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.router.config.RouterProperties;
+import dev.vastmesh.support.config.StateMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ class RoutingTableTests {
   }
 
   private static RouterProperties properties(boolean requireAll, List<RouterProperties.Route> routes) {
-    return new RouterProperties(RouterProperties.Mode.MEMORY, requireAll, routes, Map.of(), List.of(),
+    return new RouterProperties(StateMode.MEMORY, requireAll, routes, Map.of(), List.of(),
         new RouterProperties.Circuit(5, Duration.ofSeconds(30)),
         new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:", Duration.ofSeconds(10)));
   }

@@ -25,7 +25,7 @@ public final class RouterProcess implements AutoCloseable {
    */
   public static List<String> redisMode(String consumer, String host, int port, FakeAgentAddress agent, String... more) {
     List<String> args = new ArrayList<>(List.of(
-        "--vastmesh.router.mode=redis",
+        "--vastmesh.router.state=redis",
         "--vastmesh.router.redis.consumer=" + consumer,
         "--vastmesh.router.redis.claim-idle=2s",
         "--spring.data.redis.host=" + host,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import dev.vastmesh.support.config.StateMode;
 import dev.vastmesh.support.security.Token;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,12 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * Everything the registry can be told, under {@value #PREFIX}. Defaults are the embedded mode:
  * in-memory store, TTL 300 s, no router (events go to in-process listeners only).
  *
- * @param store {@code memory} (default, one replica) or {@code redis} (shared by replicas)
+ * @param state {@code memory} (default, one replica) or {@code redis} (shared by replicas)
  */
 @Validated
 @ConfigurationProperties(RegistryProperties.PREFIX)
 public record RegistryProperties(
-    @DefaultValue("memory") Store store,
+    @DefaultValue("memory") StateMode state,
     @Valid @DefaultValue Ttl ttl,
     @Valid @DefaultValue Expiry expiry,
     @Valid @DefaultValue Watch watch,
@@ -35,9 +36,6 @@ public record RegistryProperties(
     @Valid @DefaultValue Discovery discovery) {
 
   public static final String PREFIX = "vastmesh.registry";
-
-  /** Where instance state lives. */
-  public enum Store { MEMORY, REDIS }
 
   /**
    * @param defaultTtl an instance's TTL when it registers without {@code ttl_seconds}
@@ -93,7 +91,7 @@ public record RegistryProperties(
    * @param maxAttempts delivery attempts per event before it is dropped and counted
    * @param heartbeats which heartbeats become {@code vastai.mesh.heartbeat} events
    * @param heartbeatSampleRate with {@code sampled}, the share of heartbeats that do
-   * @param transport {@code auto} (default): the Redis stream the routers consume when the store
+   * @param transport {@code auto} (default): the Redis stream the routers consume when the state
    *     is Redis, else HTTP to {@code router-url} when it is set; or {@code http} / {@code stream}
    * @param stream the stream key for the {@code stream} transport
    */

@@ -12,6 +12,7 @@ import dev.vastmesh.transport.SendResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.vastmesh.support.config.StateMode;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public class RouterPublisher implements SmartLifecycle, RetryingPublisher.Listen
   RouterPublisher(RegistryProperties properties, MeterRegistry meters, ObjectProvider<StringRedisTemplate> redis) {
     this.config = properties.events();
     boolean stream = config.transport() == RegistryProperties.Transport.STREAM
-        || config.transport() == RegistryProperties.Transport.AUTO && properties.store() == RegistryProperties.Store.REDIS;
+        || config.transport() == RegistryProperties.Transport.AUTO && properties.state() == StateMode.REDIS;
     this.sender = stream ? streamSender(redis.getObject(), config.stream())
         : config.routerUrl() != null ? HttpEventSender.toRouter(config.routerUrl(), config.routerToken(), REQUEST_TIMEOUT) : null;
     this.publisher = sender == null ? null : new RetryingPublisher("registry-event-sender", sender, config.bufferSize(),

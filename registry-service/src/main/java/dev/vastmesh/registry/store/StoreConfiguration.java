@@ -11,18 +11,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Picks the store: {@code vastmesh.registry.store=memory} (default) or {@code redis}. */
+/** Picks the store: {@code vastmesh.registry.state=memory} (default) or {@code redis}. */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
   @Bean
-  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "store", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
   InstanceStore inMemoryInstanceStore() {
     return new InMemoryInstanceStore();
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "store", havingValue = "redis")
+  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "state", havingValue = "redis")
   RedisInstanceStore redisInstanceStore(StringRedisTemplate redis, RegistryProperties properties, MeterRegistry meters,
       DataRedisProperties redisProperties) {
     // A blocking read waits at most half the command timeout (and at most 1 s).

@@ -9,7 +9,7 @@ class RedisRegistryApiIntegrationTests extends RegistryApiIntegrationTests {
 
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
-    registry.add("vastmesh.registry.store", () -> "redis");
+    registry.add("vastmesh.registry.state", () -> "redis");
     registry.add("spring.data.redis.host", RedisTestSupport::host);
     registry.add("spring.data.redis.port", RedisTestSupport::port);
     String prefix = RedisTestSupport.uniquePrefix();

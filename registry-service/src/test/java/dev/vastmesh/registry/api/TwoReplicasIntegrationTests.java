@@ -58,7 +58,7 @@ class TwoReplicasIntegrationTests {
   private static ConfigurableApplicationContext replica(String prefix) {
     return new SpringApplicationBuilder(RegistryApplication.class, RegistryTestConfiguration.class).run(
         "--server.port=0",
-        "--vastmesh.registry.store=redis",
+        "--vastmesh.registry.state=redis",
         "--vastmesh.registry.redis.key-prefix=" + prefix,
         "--spring.data.redis.host=" + RedisTestSupport.host(),
         "--spring.data.redis.port=" + RedisTestSupport.port(),

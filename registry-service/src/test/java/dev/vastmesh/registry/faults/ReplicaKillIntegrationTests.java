@@ -43,7 +43,7 @@ class ReplicaKillIntegrationTests {
 
   private SpawnedService replica(String name) {
     return SpawnedService.start(name, RegistryApplication.class, List.of(
-        "--vastmesh.registry.store=redis",
+        "--vastmesh.registry.state=redis",
         "--spring.data.redis.host=" + redis.host(),
         "--spring.data.redis.port=" + redis.port(),
         "--vastmesh.registry.expiry.sweep-interval=1s",

@@ -48,7 +48,7 @@ class StoreOutageIntegrationTests {
   private static ConfigurableApplicationContext replica() {
     return new SpringApplicationBuilder(RegistryApplication.class).run(
         "--server.port=0",
-        "--vastmesh.registry.store=redis",
+        "--vastmesh.registry.state=redis",
         "--spring.data.redis.host=" + redis.host(),
         "--spring.data.redis.port=" + redis.port(),
         "--spring.data.redis.timeout=1s",

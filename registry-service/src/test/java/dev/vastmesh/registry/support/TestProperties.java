@@ -1,6 +1,7 @@
 package dev.vastmesh.registry.support;
 
 import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.support.config.StateMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class TestProperties {
   }
 
   public static RegistryProperties withEvents(RegistryProperties.Events events) {
-    return new RegistryProperties(RegistryProperties.Store.MEMORY,
+    return new RegistryProperties(StateMode.MEMORY,
         new RegistryProperties.Ttl(Duration.ofSeconds(300), Duration.ofSeconds(10), Duration.ofSeconds(3600)),
         new RegistryProperties.Expiry(Duration.ofSeconds(5), 1000, 0.5, 10, Duration.ofMinutes(5)),
         new RegistryProperties.Watch(Duration.ofMinutes(5), Duration.ofMinutes(5)),

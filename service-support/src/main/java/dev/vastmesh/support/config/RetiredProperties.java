@@ -15,7 +15,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class RetiredProperties implements EnvironmentPostProcessor, Ordered {
 
   /** Retired name to the name that replaced it. */
-  static final Map<String, String> RENAMED = Map.of();
+  static final Map<String, String> RENAMED = Map.of(
+      "vastmesh.registry.store", "vastmesh.registry.state",
+      "vastmesh.router.mode", "vastmesh.router.state",
+      "vastmesh.gateway.mode", "vastmesh.gateway.state");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.config;
 
+import dev.vastmesh.support.config.StateMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * The gateway's configuration, under {@value #PREFIX}. Each webhook source is configured by
  * name (the {@code {source}} of {@code POST /api/v1/webhooks/{source}}).
  *
- * @param mode {@code memory} (default): in-process replay cache and buckets, HTTP hand-off to
+ * @param state {@code memory} (default): in-process replay cache and buckets, HTTP hand-off to
  *     the router; {@code redis}: replay cache, buckets and hand-off (a stream) in Redis, so
  *     several gateways act as one
  * @param handoff where accepted events go (see {@link Handoff})
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
 public record GatewayProperties(
-    @DefaultValue("memory") Mode mode,
+    @DefaultValue("memory") StateMode state,
     @DefaultValue("auto") Handoff handoff,
     @DefaultValue Map<String, @Valid Source> sources,
     @Valid @DefaultValue Router router,
@@ -33,8 +34,6 @@ public record GatewayProperties(
     @Valid @DefaultValue Flood flood) {
 
   public static final String PREFIX = "vastmesh.gateway";
-
-  public enum Mode { MEMORY, REDIS }
 
   /**
    * Where accepted events go: {@code auto} (default) is HTTP to the router in the memory mode

@@ -8,6 +8,7 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.replay.RedisReplayGuard;
 import dev.vastmesh.gateway.replay.ReplayGuard;
+import dev.vastmesh.support.config.StateMode;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -59,7 +60,7 @@ class ModeConfiguration {
   @Bean
   EventHandoff eventHandoff(GatewayProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters) {
     boolean stream = properties.handoff() == GatewayProperties.Handoff.REDIS_STREAM
-        || properties.handoff() == GatewayProperties.Handoff.AUTO && properties.mode() == GatewayProperties.Mode.REDIS;
+        || properties.handoff() == GatewayProperties.Handoff.AUTO && properties.state() == StateMode.REDIS;
     if (stream) {
       return new RedisStreamHandoff(redis.getObject(), properties.redis().stream());
     }
@@ -70,7 +71,7 @@ class ModeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "mode", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
   static class Embedded {
 
     @Bean
@@ -85,7 +86,7 @@ class ModeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "mode", havingValue = "redis")
+  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "state", havingValue = "redis")
   static class Shared {
 
     /** In the readiness group (application.yml): a gateway whose Redis does not answer takes no traffic. */

@@ -13,7 +13,7 @@ class RedisWebhookGatewayIntegrationTests extends WebhookGatewayIntegrationTests
 
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
-    registry.add("vastmesh.gateway.mode", () -> "redis");
+    registry.add("vastmesh.gateway.state", () -> "redis");
     registry.add("vastmesh.gateway.handoff", () -> "http");
     registry.add("vastmesh.gateway.redis.key-prefix", RedisTestSupport::uniquePrefix);
     registry.add("spring.data.redis.host", RedisTestSupport::host);

@@ -57,7 +57,7 @@ class TwoGatewaysOnRedisIntegrationTests {
   private static ConfigurableApplicationContext gateway() {
     return new SpringApplicationBuilder(GatewayApplication.class).run(
         "--server.port=0",
-        "--vastmesh.gateway.mode=redis",
+        "--vastmesh.gateway.state=redis",
         "--vastmesh.gateway.redis.key-prefix=" + PREFIX,
         "--vastmesh.gateway.redis.stream=" + STREAM,
         "--spring.data.redis.host=" + RedisTestSupport.host(),

@@ -3,6 +3,7 @@ package dev.vastmesh.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vastmesh.support.config.StateMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ class SourcesTests {
   private static GatewayProperties properties(String name, GatewayProperties.Scheme scheme, List<String> secrets) {
     GatewayProperties.Source source = new GatewayProperties.Source(scheme, secrets, Duration.ofSeconds(300), null, 100,
         1_048_576, new GatewayProperties.TriggerId(null, null, null), null);
-    return new GatewayProperties(GatewayProperties.Mode.MEMORY, GatewayProperties.Handoff.AUTO, Map.of(name, source),
+    return new GatewayProperties(StateMode.MEMORY, GatewayProperties.Handoff.AUTO, Map.of(name, source),
         new GatewayProperties.Router(java.net.URI.create("http://127.0.0.1:3006"), null, Duration.ofSeconds(5)),
         new GatewayProperties.Redis("vastmesh:gateway:", "vastmesh:events"), new GatewayProperties.Flood(600));
   }

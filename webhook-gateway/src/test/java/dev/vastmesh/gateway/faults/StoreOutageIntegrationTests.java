@@ -40,7 +40,7 @@ class StoreOutageIntegrationTests {
     redis = OwnRedis.start(Path.of("target", "gateway-outage-redis.log"));
     gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
         "--server.port=0",
-        "--vastmesh.gateway.mode=redis",
+        "--vastmesh.gateway.state=redis",
         "--spring.data.redis.host=" + redis.host(),
         "--spring.data.redis.port=" + redis.port(),
         "--spring.data.redis.timeout=1s",

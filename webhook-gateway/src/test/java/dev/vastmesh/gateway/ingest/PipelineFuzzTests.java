@@ -18,6 +18,7 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.signature.VastVerifier;
 import dev.vastmesh.gateway.signature.WebhookHeaders;
+import dev.vastmesh.support.config.StateMode;
 import dev.vastmesh.support.problem.Problem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -65,7 +66,7 @@ class PipelineFuzzTests {
         "gl", source(GatewayProperties.Scheme.GITLAB_TOKEN, "gl-token", trigger),
         "sh", source(GatewayProperties.Scheme.HMAC_TIMESTAMP, "sh-secret", trigger),
         "vast", source(GatewayProperties.Scheme.VAST, VAST_SECRET, trigger));
-    GatewayProperties properties = new GatewayProperties(GatewayProperties.Mode.MEMORY, GatewayProperties.Handoff.AUTO, sources,
+    GatewayProperties properties = new GatewayProperties(StateMode.MEMORY, GatewayProperties.Handoff.AUTO, sources,
         new GatewayProperties.Router(URI.create("http://127.0.0.1:1"), null, Duration.ofSeconds(1)),
         new GatewayProperties.Redis("x:", "x"), new GatewayProperties.Flood(Integer.MAX_VALUE));
     EventHandoff recording = new EventHandoff() {

@@ -91,7 +91,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.router.agents.cost-intelligence-monitor.secret=" + credentials.costMonitor()));
     if (ha) {
       args.addAll(redis());
-      args.addAll(List.of("--vastmesh.router.mode=redis",
+      args.addAll(List.of("--vastmesh.router.state=redis",
           "--vastmesh.router.redis.stream=" + redisPrefix + "events",
           "--vastmesh.router.redis.key-prefix=" + redisPrefix + "router:",
           "--vastmesh.router.redis.consumer=router-" + (char) ('a' + replica),
@@ -114,7 +114,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
     }
     if (ha) {
       args.addAll(redis());
-      args.addAll(List.of("--vastmesh.registry.store=redis",
+      args.addAll(List.of("--vastmesh.registry.state=redis",
           "--vastmesh.registry.redis.key-prefix=" + redisPrefix + "registry:",
           "--vastmesh.registry.events.stream=" + redisPrefix + "events"));
     } else {
@@ -135,7 +135,7 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.gateway.router.token=" + credentials.router()));
     if (ha) {
       args.addAll(redis());
-      args.addAll(List.of("--vastmesh.gateway.mode=redis",
+      args.addAll(List.of("--vastmesh.gateway.state=redis",
           "--vastmesh.gateway.redis.key-prefix=" + redisPrefix + "gateway:",
           "--vastmesh.gateway.redis.stream=" + redisPrefix + "events"));
     }
