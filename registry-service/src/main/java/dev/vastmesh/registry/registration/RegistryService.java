@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.api;
+package dev.vastmesh.registry.registration;
 
 import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.events.payload.RentalType;

@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.api;
+package dev.vastmesh.registry.registration;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.api;
+package dev.vastmesh.registry.registration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

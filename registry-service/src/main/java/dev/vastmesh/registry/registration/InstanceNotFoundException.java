@@ -1,4 +1,4 @@
-package dev.vastmesh.registry.api;
+package dev.vastmesh.registry.registration;
 
 import dev.vastmesh.support.problem.Problem;
 import org.springframework.http.HttpStatus;
