@@ -5,11 +5,12 @@ import dev.vastmesh.router.deadletter.DeadLetterStore;
 import dev.vastmesh.router.deadletter.InMemoryDeadLetterStore;
 import dev.vastmesh.router.deadletter.RedisDeadLetterStore;
 import dev.vastmesh.router.delivery.EventDispatcher;
+import dev.vastmesh.support.config.ConditionalOnState;
+import dev.vastmesh.support.config.StateMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -19,7 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class IntakeConfiguration {
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnState(prefix = RouterProperties.PREFIX, value = StateMode.MEMORY)
   static class Embedded {
 
     @Bean
@@ -34,7 +35,7 @@ class IntakeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = RouterProperties.PREFIX, name = "state", havingValue = "redis")
+  @ConditionalOnState(prefix = RouterProperties.PREFIX, value = StateMode.REDIS)
   static class Shared {
 
     @Bean

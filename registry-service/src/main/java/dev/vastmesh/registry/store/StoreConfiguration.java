@@ -4,8 +4,9 @@ import dev.vastmesh.registry.config.RegistryProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import dev.vastmesh.support.config.ConditionalOnState;
+import dev.vastmesh.support.config.StateMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,13 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 class StoreConfiguration {
 
   @Bean
-  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnState(prefix = RegistryProperties.PREFIX, value = StateMode.MEMORY)
   InstanceStore inMemoryInstanceStore() {
     return new InMemoryInstanceStore();
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = RegistryProperties.PREFIX, name = "state", havingValue = "redis")
+  @ConditionalOnState(prefix = RegistryProperties.PREFIX, value = StateMode.REDIS)
   RedisInstanceStore redisInstanceStore(StringRedisTemplate redis, RegistryProperties properties, MeterRegistry meters,
       DataRedisProperties redisProperties) {
     // A blocking read waits at most half the command timeout (and at most 1 s).

@@ -8,6 +8,7 @@ import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.InMemoryReplayGuard;
 import dev.vastmesh.gateway.replay.RedisReplayGuard;
 import dev.vastmesh.gateway.replay.ReplayGuard;
+import dev.vastmesh.support.config.ConditionalOnState;
 import dev.vastmesh.support.config.StateMode;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -23,7 +24,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +71,7 @@ class ModeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "state", havingValue = "memory", matchIfMissing = true)
+  @ConditionalOnState(prefix = GatewayProperties.PREFIX, value = StateMode.MEMORY)
   static class Embedded {
 
     @Bean
@@ -86,7 +86,7 @@ class ModeConfiguration {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = GatewayProperties.PREFIX, name = "state", havingValue = "redis")
+  @ConditionalOnState(prefix = GatewayProperties.PREFIX, value = StateMode.REDIS)
   static class Shared {
 
     /** In the readiness group (application.yml): a gateway whose Redis does not answer takes no traffic. */
