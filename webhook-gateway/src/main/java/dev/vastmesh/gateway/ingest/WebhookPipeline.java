@@ -32,21 +32,26 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The ingress pipeline. The order is the point: each step is cheaper than the next and guards it.
+ * Every way it ends is an {@link Outcome}; a refusal names its {@link Outcome.Refusal}, and the
+ * controller decides what that answers (api/Refusals).
  *
  * <ol>
- *   <li>size cap — by the controller, while reading, before any HMAC (413);
- *   <li>content type — only JSON can become an event (415);
+ *   <li>size cap — by the controller, while reading, before any HMAC; checked again here
+ *       ({@code TOO_LARGE});
+ *   <li>content type — only JSON can become an event ({@code UNSUPPORTED_MEDIA_TYPE});
  *   <li>flood limit per source and client address — before verification, so a flood of bad
- *       signatures does not cost an HMAC each (429);
- *   <li>signature, on the raw bytes, in constant time (401, one deliberately vague answer);
- *   <li>timestamp within ±tolerance, where the scheme signs one (401);
- *   <li>replay — only a verified id is recorded; a replay answers 200 with the original event id;
- *   <li>rate limit per trigger id (429 with Retry-After and RateLimit headers);
+ *       signatures does not cost an HMAC each ({@code FLOODED});
+ *   <li>signature, on the raw bytes, in constant time, and the timestamp within ±tolerance where
+ *       the scheme signs one ({@code SIGNATURE_INVALID}, one deliberately vague refusal);
+ *   <li>replay — only a verified id is recorded; a replay is a {@code Duplicate} with the
+ *       original event id, a delivery still in progress is {@code IN_PROGRESS};
+ *   <li>rate limit per trigger id ({@code RATE_LIMITED}, with Retry-After and RateLimit headers);
  *   <li>parse, stripping control characters and NFC-normalising strings as the tree is built
- *       (the tree only: the signed bytes are never changed);
- *   <li>map to a canonical event (422 when a claimed CloudEvent is invalid);
- *   <li>hand off durably, and only then answer 202; a failed hand-off answers 503 and releases
- *       the message id, so the sender's retry is processed — nothing accepted is lost.
+ *       (the tree only: the signed bytes are never changed; {@code MALFORMED_PAYLOAD});
+ *   <li>map to a canonical event ({@code INVALID_EVENT} when a claimed CloudEvent is invalid);
+ *   <li>hand off durably, and only then {@code Accepted}; a failed hand-off is
+ *       {@code ROUTER_UNAVAILABLE}. Any refusal after the replay check releases the message id,
+ *       so the sender's retry is processed — nothing accepted is lost.
  * </ol>
  */
 @Component
