@@ -50,10 +50,10 @@ public class Sessions implements SmartLifecycle {
   private @Nullable ScheduledExecutorService sweeper;
   private volatile boolean running;
 
-  Sessions(WorkerProperties properties, ModelServer modelServer) {
+  Sessions(WorkerProperties properties, ModelServer modelServer, Clock clock) {
     this.modelServer = modelServer;
     this.properties = properties;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   /** Opens a session; empty when {@code maxSessions} are already open. */
