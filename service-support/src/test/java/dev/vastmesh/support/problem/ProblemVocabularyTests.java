@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpStatus;
 
 class ProblemVocabularyTests {
 
-  @Test
-  void everyBareStatusHasTheSameKindInEveryService() {
-    assertThat(ProblemTypes.kindOf(400)).isEqualTo("malformed-request");
-    assertThat(ProblemTypes.kindOf(401)).isEqualTo("unauthenticated");
-    assertThat(ProblemTypes.kindOf(403)).isEqualTo("forbidden");
-    assertThat(ProblemTypes.kindOf(404)).isEqualTo("not-found");
-    assertThat(ProblemTypes.kindOf(405)).isEqualTo("method-not-allowed");
-    assertThat(ProblemTypes.kindOf(406)).isEqualTo("not-acceptable");
-    assertThat(ProblemTypes.kindOf(413)).isEqualTo("payload-too-large");
-    assertThat(ProblemTypes.kindOf(415)).isEqualTo("unsupported-media-type");
-    assertThat(ProblemTypes.kindOf(429)).isEqualTo("too-many-requests");
-    assertThat(ProblemTypes.kindOf(503)).isEqualTo("unavailable");
-    assertThat(ProblemTypes.kindOf(502)).isEqualTo("internal-error");
-    assertThat(ProblemTypes.kindOf(409)).isEqualTo("client-error");
-    assertThat(ProblemTypes.of("gone")).isEqualTo(URI.create("https://vastmesh.dev/problems/gone"));
+  @ParameterizedTest
+  @CsvSource({"400, malformed-request", "401, unauthenticated", "403, forbidden", "404, not-found",
+      "405, method-not-allowed", "406, not-acceptable", "413, payload-too-large", "415, unsupported-media-type",
+      "429, too-many-requests", "503, unavailable", "502, internal-error", "409, client-error"})
+  void everyBareStatusHasTheSameKindInEveryService(int status, String kind) {
+    assertThat(ProblemTypes.kindOf(status)).isEqualTo(kind);
+    assertThat(ProblemTypes.of(kind)).isEqualTo(URI.create("https://vastmesh.dev/problems/" + kind));
   }
 
   @Test
