@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * says so in its metrics and health. What every group acknowledged is trimmed from the stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "vastmesh.router.mode=redis",
+    "vastmesh.router.state=redis",
     "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest",
     "vastmesh.router.agents.cluster-operator.secret=" + StreamRecoveryIntegrationTests.SECRET,
     "vastmesh.router.agents.cost-intelligence-monitor.secret=" + StreamRecoveryIntegrationTests.SECRET,

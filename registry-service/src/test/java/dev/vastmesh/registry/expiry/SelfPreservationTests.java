@@ -44,7 +44,7 @@ class SelfPreservationTests {
 
   private static RegistryProperties withExpiry(RegistryProperties.Expiry expiry) {
     RegistryProperties d = TestProperties.defaults();
-    return new RegistryProperties(d.store(), d.ttl(), expiry, d.watch(), d.listing(), d.security(), d.events(), d.redis(), d.discovery());
+    return new RegistryProperties(d.state(), d.ttl(), expiry, d.watch(), d.listing(), d.security(), d.events(), d.redis(), d.discovery());
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.vastmesh.support.config;
 
 import dev.vastmesh.support.security.ScopeCheck;
 import dev.vastmesh.support.web.ProblemAdvice;
+import dev.vastmesh.support.web.RedisUnavailableAdvice;
+import dev.vastmesh.support.web.StoreUnavailableAdvice;
 import dev.vastmesh.support.web.ScopeInterceptor;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +51,30 @@ public class ServiceSupportAutoConfiguration {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
       registry.addInterceptor(new ScopeInterceptor(scopeCheck));
+    }
+
+    /** Only in a service with a Spring Data store: a store outage answers 503, not 500. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+    static class StoreOutage {
+
+      @Bean
+      @ConditionalOnMissingBean
+      StoreUnavailableAdvice storeUnavailableAdvice() {
+        return new StoreUnavailableAdvice();
+      }
+    }
+
+    /** Only where Lettuce is on the class path, for code that uses it without Spring Data. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.lettuce.core.RedisException")
+    static class RedisOutage {
+
+      @Bean
+      @ConditionalOnMissingBean
+      RedisUnavailableAdvice redisUnavailableAdvice() {
+        return new RedisUnavailableAdvice();
+      }
     }
   }
 }

@@ -50,6 +50,15 @@ public class Problem extends RuntimeException {
         "the request body exceeds " + limit + " bytes");
   }
 
+  /**
+   * 503: the service's store (Redis) did not answer. Nothing was written, and the caller's
+   * retry will be processed, so it says when to retry.
+   */
+  public static Problem storeUnavailable() {
+    return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Store unavailable",
+        "the service's store (Redis) is unavailable; retry later").header("Retry-After", "5");
+  }
+
   /** 500 whose detail says nothing about the cause (that is logged, not shown). */
   public static Problem internal() {
     return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

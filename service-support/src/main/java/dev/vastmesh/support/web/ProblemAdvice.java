@@ -5,14 +5,17 @@ import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.support.problem.ProblemTypes;
 import dev.vastmesh.support.security.AccessDeniedException;
 import dev.vastmesh.support.security.AuthenticationException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error a servlet service answers is an RFC 9457 problem with a type from
@@ -33,9 +37,15 @@ import tools.jackson.core.JacksonException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  private static final JsonMapper CLOSING_JSON = JsonMapper.builder().build();
 
   @ExceptionHandler(Problem.class)
-  ResponseEntity<ProblemDetail> problem(Problem problem) {
+  ResponseEntity<?> problem(Problem problem) {
+    return respond(problem);
+  }
+
+  /** The answer to {@code problem}, with its headers; also the store-outage advices' answer. */
+  static ResponseEntity<?> respond(Problem problem) {
     if (problem instanceof AuthenticationException || problem instanceof AccessDeniedException) {
       log.warn("{} request: {}", problem.kind(), problem.detail());
     } else {
@@ -43,12 +53,34 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::add);
+    if ("close".equalsIgnoreCase(headers.getFirst(HttpHeaders.CONNECTION))) {
+      return closing(problem.status(), headers, problem.toProblemDetail());
+    }
     return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
+  }
+
+  /**
+   * A problem after which the connection closes (the request body is not read) goes as bytes of
+   * a known length: streamed, it went without Content-Length, so the client could only learn
+   * the answer was complete from the close.
+   */
+  private static ResponseEntity<byte[]> closing(HttpStatusCode status, HttpHeaders headers, ProblemDetail problem) {
+    Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    fields.put("type", String.valueOf(problem.getType()));
+    fields.put("title", problem.getTitle());
+    fields.put("status", problem.getStatus());
+    fields.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) {
+      fields.putAll(problem.getProperties());
+    }
+    byte[] bytes = CLOSING_JSON.writeValueAsBytes(fields);
+    return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .contentLength(bytes.length).body(bytes);
   }
 
   /** A path or query parameter of the wrong type, named as the API names it (snake_case). */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException e) {
     Class<?> required = e.getRequiredType();
     String expected = required == null ? "valid value"
         : required.getSimpleName().toLowerCase(Locale.ROOT).replace("long", "whole number");

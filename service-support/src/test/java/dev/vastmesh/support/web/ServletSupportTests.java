@@ -1,5 +1,6 @@
 package dev.vastmesh.support.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.vastmesh.support.problem.Problem;
+import io.lettuce.core.RedisCommandTimeoutException;
 import dev.vastmesh.support.security.RequiresScope;
 import dev.vastmesh.support.security.ScopeCheck;
 import dev.vastmesh.support.security.ServiceTokens;
@@ -22,9 +24,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,6 +100,16 @@ class ServletSupportTests {
           .header("Retry-After", "5").property("attempts", 3);
     }
 
+    @GetMapping("/store-down")
+    Map<String, Object> storeDown() {
+      throw new DataAccessResourceFailureException("Unable to connect to 10.1.2.3:6379");
+    }
+
+    @GetMapping("/redis-down")
+    Map<String, Object> redisDown() {
+      throw new RedisCommandTimeoutException("Command timed out after 2 second(s)");
+    }
+
     @GetMapping("/broken")
     Map<String, Object> broken() {
       throw new IllegalStateException("secret internals");
@@ -144,6 +158,28 @@ class ServletSupportTests {
     mvc.perform(get("/broken")).andExpect(status().isInternalServerError())
         .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/internal-error"))
         .andExpect(jsonPath("$.detail").value("the service failed to handle the request; it has been logged"));
+  }
+
+  @Test
+  void aStoreOutageIs503UnavailableWithRetryAfter() throws Exception {
+    for (String path : List.of("/store-down", "/redis-down")) {
+      mvc.perform(get(path)).andExpect(status().isServiceUnavailable())
+          .andExpect(header().string("Retry-After", "5"))
+          .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/unavailable"))
+          .andExpect(jsonPath("$.detail").value("the service's store (Redis) is unavailable; retry later"));
+    }
+  }
+
+  @Test
+  void anOversizedDeclaredBodyIsAnsweredAtOnceWithAFixedLengthClosingProblem() throws Exception {
+    MvcResult result = mvc.perform(post("/raw").content("123456789")).andExpect(status().isContentTooLarge())
+        .andExpect(header().string("Connection", "close"))
+        .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/payload-too-large"))
+        .andExpect(jsonPath("$.status").value(413))
+        .andReturn();
+    byte[] body = result.getResponse().getContentAsByteArray();
+    assertThat(result.getResponse().getHeader("Content-Length")).isEqualTo(Integer.toString(body.length));
+    assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class Refusals {
           .property("violations", refused.violations());
       case ROUTER_UNAVAILABLE ->
           new Problem(HttpStatus.SERVICE_UNAVAILABLE, "router-unavailable", "Event router unavailable", refused.detail());
+      case STORE_UNAVAILABLE -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Store unavailable", refused.detail());
     };
     refused.headers().forEach(problem::header);
     return problem;

@@ -48,6 +48,7 @@ public sealed interface Outcome {
     MALFORMED_PAYLOAD,
     RATE_LIMITED,
     INVALID_EVENT,
-    ROUTER_UNAVAILABLE
+    ROUTER_UNAVAILABLE,
+    STORE_UNAVAILABLE
   }
 }

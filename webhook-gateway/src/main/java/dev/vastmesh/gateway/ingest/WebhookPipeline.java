@@ -10,6 +10,7 @@ import dev.vastmesh.gateway.mapping.CanonicalMapper;
 import dev.vastmesh.gateway.mapping.Mapping;
 import dev.vastmesh.gateway.mapping.Sanitizer;
 import dev.vastmesh.gateway.mapping.VastNotificationMapper;
+import io.lettuce.core.RedisException;
 import dev.vastmesh.gateway.ratelimit.FloodLimiter;
 import dev.vastmesh.gateway.ratelimit.RateLimiter;
 import dev.vastmesh.gateway.replay.ReplayGuard;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -96,7 +98,23 @@ public class WebhookPipeline {
         .tag("mode", handoff.mode()).tag("outcome", outcome).register(meters);
   }
 
+  /**
+   * The outcome of one delivery. Redis (replay cache, rate-limit buckets) not answering is a
+   * refusal too: the sender retries, as for a failed hand-off, and nothing was accepted.
+   */
   public Outcome process(WebhookRequest request) {
+    try {
+      return processOrThrow(request);
+    } catch (DataAccessException | RedisException e) {
+      // The class only: a driver's message can carry the store's address.
+      log.warn("store unavailable: {}", e.getClass().getSimpleName());
+      count(sources.find(request.source()).map(ConfiguredSource::name).orElse("unknown"), "rejected_store_unavailable");
+      return new Outcome.Refused(Refusal.STORE_UNAVAILABLE, "the gateway's store (Redis) is unavailable; retry later",
+          Map.of("Retry-After", "5"), List.of());
+    }
+  }
+
+  private Outcome processOrThrow(WebhookRequest request) {
     ConfiguredSource source = sources.find(request.source()).orElse(null);
     if (source == null) {
       count("unknown", "rejected_unknown_source");
