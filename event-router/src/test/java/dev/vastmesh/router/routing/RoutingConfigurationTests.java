@@ -18,7 +18,7 @@ class RoutingConfigurationTests {
   private static RouterProperties withSecret(@Nullable String secret) {
     RouterProperties.Agent agent = new RouterProperties.Agent(URI.create("http://127.0.0.1:1/ops"), secret, Duration.ofSeconds(1),
         3, 1, Duration.ofMillis(10), Duration.ofMillis(10));
-    return new RouterProperties(RouterProperties.Mode.MEMORY, false,
+    return new RouterProperties(dev.vastmesh.support.config.StateMode.MEMORY, false,
         List.of(new RouterProperties.Route("vastai.*", List.of("ops"))), Map.of("ops", agent), List.of(),
         new RouterProperties.Circuit(5, Duration.ofSeconds(30)),
         new RouterProperties.Redis("s", "g", null, Duration.ofSeconds(30), "p:", Duration.ofSeconds(10)));
