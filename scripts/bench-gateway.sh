@@ -6,6 +6,8 @@
 # BASELINE_JAR=path/to/other/webhook-gateway.jar compares two builds in one run: each mode is
 # measured on the baseline jar and on this tree's jar back to back (ROUNDS times, alternating),
 # so both see the same machine load; the spread between rounds is the run's noise.
+# MODES=memory limits a run to one mode (a baseline jar older than the `state` property runs in
+# memory whatever it is told).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/select-jdk.sh
@@ -67,7 +69,7 @@ if [ -z "$baseline_jar" ]; then
   measure redis
 else
   [ -f "$baseline_jar" ] || { echo "BASELINE_JAR $baseline_jar not found" >&2; exit 1; }
-  for mode in memory redis; do
+  for mode in ${MODES:-memory redis}; do
     for round in $(seq 1 "$rounds"); do
       echo "#### $mode, round $round of $rounds: baseline, then this tree"
       measure "$mode" "$baseline_jar"
