@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * anonymous only when configured so. An instance token acts only on its own instance, which a
  * handler names with {@link RequiresScope#owner()}.
  *
- * <p>When no token is configured, one admin token is generated and printed once on standard
- * output at start-up (never logged).
+ * <p>When no token is configured, one admin token is generated at start-up into a file only this
+ * user can read; standard output gets the file's path, never the token.
  */
 @Component
 public class CallerResolver implements ScopeCheck {
