@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.store.InstanceStore;
+import dev.vastmesh.registry.support.ForgedTokenRace;
 import dev.vastmesh.registry.support.RegistryClient;
 import dev.vastmesh.registry.support.RegistryTestConfiguration;
 import dev.vastmesh.testsupport.AuthCase;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +46,6 @@ class AuthMatrixIntegrationTests {
   static final long MISSING = 999;
   /** Runs of the race; each has several forged deregistrations in flight as the instance registers. */
   static final int RUNS = 400;
-  static final int ATTACKERS = 3;
   static final String INSTANCE = BASE + "/{instanceId}";
   static final String HEARTBEAT = INSTANCE + "/heartbeat";
   static final String REGISTRAR = "register-token";
@@ -66,19 +61,12 @@ class AuthMatrixIntegrationTests {
   InstanceStore store;
 
   RegistryClient api;
-  ExecutorService attackers;
   String otherInstanceToken;
   long registeredRevision;
-
-  @AfterEach
-  void stopAttackers() {
-    attackers.shutdownNow();
-  }
 
   @BeforeEach
   void registerTwo() {
     api = new RegistryClient(port);
-    attackers = Executors.newFixedThreadPool(ATTACKERS);
     store.all().forEach(instance -> store.remove(instance.instanceId()));
     api.post(BASE + "/register", "register-token", "{\"instance_id\": " + REGISTERED + "}");
     otherInstanceToken = api.post(BASE + "/register", "register-token", "{\"instance_id\": " + OTHER + "}")
@@ -126,28 +114,11 @@ class AuthMatrixIntegrationTests {
 
   @Test
   void aForgedTokenNeverDeregistersAnInstanceRegisteringMeanwhile() {
-    int deleted = 0;
-    for (int run = 0; run < RUNS; run++) {
-      long id = 7_000_000L + run;
-      String forged = "vmi_" + id + "_forged";
-      AtomicBoolean registered = new AtomicBoolean();
-      List<CompletableFuture<Void>> attacks = new ArrayList<>();
-      for (int i = 0; i < ATTACKERS; i++) {
-        attacks.add(CompletableFuture.runAsync(() -> {
-          while (!registered.get()) {
-            api.delete(INSTANCE, forged, id);
-          }
-        }, attackers));
-      }
-      assertThat(api.post(BASE + "/register", REGISTRAR, "{\"instance_id\": " + id + "}").status()).isEqualTo(201);
-      registered.set(true);
-      attacks.forEach(CompletableFuture::join);
-      if (store.get(id).isEmpty()) {
-        deleted++;
-      }
-    }
+    int deleted = new ForgedTokenRace(api, REGISTRAR, api).deletedRuns(7_000_000L, RUNS, id -> store.get(id).isPresent());
+
     assertThat(deleted).as("runs of %d in which the forged token deregistered the instance", RUNS).isZero();
   }
+
 
   @Test
   void aForgedTokenAnswersAlikeForAnExistingAndAMissingInstance() {
