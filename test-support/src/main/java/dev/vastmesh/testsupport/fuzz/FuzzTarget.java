@@ -18,5 +18,5 @@ public record FuzzTarget(List<String> paths, List<String> fields, List<String> t
   /** Paths every service has besides its API: actuator, the error page, and nothing at all. */
   public static final List<String> COMMON_PATHS = List.of("/actuator/health", "/actuator/health/liveness",
       "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus", "/actuator/metrics",
-      "/actuator/metrics/{name}", "/actuator", "/error", "/", "/{name}", "/v3/api-docs", "/swagger-ui.html");
+      "/actuator/metrics/{name}", "/actuator", "/error", "/", "/{name}");
 }

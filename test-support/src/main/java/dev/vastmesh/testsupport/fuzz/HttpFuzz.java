@@ -27,11 +27,11 @@ public final class HttpFuzz {
     this.timeout = timeout;
   }
 
-  /** {@code count} requests, four connections at a time, ten seconds each at most. */
+  /** {@code count} requests, eight connections at a time, ten seconds each at most. */
   public static HttpFuzz requests(int count) {
     String fixed = System.getProperty("fuzz.seed");
     long seed = fixed == null || fixed.isBlank() ? System.nanoTime() ^ Double.doubleToLongBits(Math.random()) : Long.parseLong(fixed);
-    return new HttpFuzz(seed, count, 4, Duration.ofSeconds(10));
+    return new HttpFuzz(seed, count, 8, Duration.ofSeconds(10));
   }
 
   public HttpFuzz seed(long seed) {

@@ -41,6 +41,10 @@ public interface Oracle {
       return Optional.empty();
     }
     String type = response.header("content-type");
+    if (request.summary().contains("asterisk-form") && response.body().length == 0) {
+      // Tomcat answers a "*" target other than OPTIONS's before any valve or filter could.
+      return Optional.empty();
+    }
     if (type != null && type.startsWith("application/problem+json") && request.head()) {
       return Optional.empty();
     }
