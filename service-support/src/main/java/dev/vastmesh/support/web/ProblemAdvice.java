@@ -80,6 +80,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         .contentLength(bytes.length).body(bytes);
   }
 
+  /**
+   * The size filter's cap, passed while a handler read the raw stream itself (a chunked body, so
+   * no length to refuse up front). The rest is not read, so the connection closes.
+   */
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<?> tooLarge(PayloadTooLargeException e) {
+    return respond(Problem.payloadTooLarge(e.limit()).header("Connection", "close"));
+  }
+
   /** A path or query parameter of the wrong type, named as the API names it (snake_case). */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException e) {
