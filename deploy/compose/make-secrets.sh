@@ -48,13 +48,13 @@ vastmesh.router:
     cluster-operator: { url: "http://demo-agent:4001/agents/cluster-operator/events", secret: "$(value CLUSTER_OPERATOR_SECRET)" }
     cost-intelligence-monitor: { url: "http://demo-agent:4001/agents/cost-intelligence-monitor/events", secret: "$(value COST_MONITOR_SECRET)" }
 YAML
-printf 'CLUSTER_OPERATOR_SECRET=%s\nCOST_MONITOR_SECRET=%s\n' "$(value CLUSTER_OPERATOR_SECRET)" "$(value COST_MONITOR_SECRET)" > "$dir/agent.env"
+printf 'cluster-operator=%s\ncost-intelligence-monitor=%s\n' "$(value CLUSTER_OPERATOR_SECRET)" "$(value COST_MONITOR_SECRET)" > "$dir/agents"
 # The worker gets a token that can only register (then its own instance token), never more.
 printf 'VASTMESH_WORKER_REGISTRY_TOKEN=%s\nVASTMESH_WORKER_EVENTS_SECRET=%s\nWORKER_TOKEN=%s\n' \
   "$(value REGISTRY_REGISTER_TOKEN)" "$(value WORKERS_SOURCE_SECRET)" "$(value WORKER_TOKEN)" > "$dir/worker.env"
 printf '%s' "$(value REGISTRY_READ_TOKEN)" > "$dir/registry-read-token"
 # Read by the containers' non-root users (the directory itself stays closed to other users).
-chmod 644 "$dir"/*.yml "$dir"/*.env "$dir/registry-read-token"
+chmod 644 "$dir"/*.yml "$dir"/worker.env "$dir/agents" "$dir/registry-read-token"
 chmod 600 "$dir/credentials.env"
 
 bundle=deploy/worker-bundle/target/gpu-worker-bundle-linux-x86_64.tar.gz.sha256
