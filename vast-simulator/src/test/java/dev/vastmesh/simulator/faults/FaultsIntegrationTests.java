@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,11 +130,11 @@ class FaultsIntegrationTests {
     assertThat(http.get("/api/v0/instances/{id}/", "owner=me", Sim.OTHER_KEY, 1).status())
         .as("limits are per account").isEqualTo(200);
 
-    // The client spacing calls by the documented thresholds (scaled as the simulator's are) never sees one.
-    Map<EndpointRateLimiter.Endpoint, Duration> spacing = EndpointRateLimiter.documented().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().dividedBy(5).plusMillis(150)));
-    VastClient spaced = VastClient.builder(Sim.OTHER_KEY).baseUrl("http://127.0.0.1:" + port).rateLimits(spacing).retries(1, Duration.ZERO).build();
-    for (int i = 0; i < 5; i++) {
+    // The client spacing calls by Vast's documented thresholds never sees one (the simulator's are
+    // scaled down, so a loaded machine's jitter cannot bring two spaced calls under its threshold).
+    VastClient spaced = VastClient.builder(Sim.OTHER_KEY).baseUrl("http://127.0.0.1:" + port)
+        .rateLimits(EndpointRateLimiter.documented()).retries(1, Duration.ZERO).build();
+    for (int i = 0; i < 3; i++) {
       assertThat(spaced.listInstances()).isEmpty();
     }
   }
