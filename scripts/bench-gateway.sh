@@ -27,6 +27,16 @@ warmup=${WARMUP:-40s}
 work=$bench_work
 start_stub_nginx "$router_port" /api/v1/events 202
 
+# Every measured webhook must be new to the server (a replay is answered 200 without a hand-off,
+# and cheaper): MESSAGES unique ones cover 15 s at 30k/s; webhooks.lua says so if the verified row
+# ran out anyway (the baseline row may wrap around: it keeps no ids). Each measured server is new
+# (and in Redis mode has its own key prefix), so one signed set serves every row of the run: a
+# slice warms up, the rest is measured. Signing them all up front makes the run outlast the
+# default ±5 min timestamp tolerance, so the source allows an hour.
+messages=${MESSAGES:-450000}
+python3 scripts/bench/sign_webhooks.py $secret $((messages + 600000)) "$work/signed.tsv"
+head -600000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +600001 "$work/signed.tsv" > "$work/measure.tsv"
+
 jar=webhook-gateway/target/bench/webhook-gateway.jar
 baseline_jar=${BASELINE_JAR:-}
 rounds=${ROUNDS:-1}
@@ -38,26 +48,20 @@ measure() { # mode [jar]
     --vastmesh.gateway.redis.stream="${prefix}events" --vastmesh.gateway.router.url=http://127.0.0.1:$router_port \
     --vastmesh.gateway.sources.bench.scheme=standard_webhooks --vastmesh.gateway.sources.bench.secrets[0]=$secret \
     --vastmesh.gateway.sources.bench.rate-per-minute=100000000 --vastmesh.gateway.flood.per-client-per-minute=100000000 \
+    --vastmesh.gateway.sources.bench.tolerance=1h \
     --vastmesh.gateway.benchmark-baseline=true --logging.level.root=WARN >"$work/gateway.log" 2>&1 &
   local pid=$!
   bench_started $pid
   for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
-  # Every measured webhook must be new (a replay is answered 200 without a hand-off, and cheaper):
-  # MESSAGES unique ones cover 15 s at 30k/s; webhooks.lua says so if the verified row ran out
-  # anyway (the baseline row may wrap around: it keeps no ids).
-  local messages=${MESSAGES:-450000}
-  python3 scripts/bench/sign_webhooks.py $secret $((messages + 600000)) "$work/signed.tsv"
   echo "== mode=$mode jar=$jar ($(head -1 "$work/signed.tsv" | cut -f4 | wc -c) byte bodies)"
-  # Warm-up on a slice of the messages, then measure on the rest (no message is sent twice).
-  head -600000 "$work/signed.tsv" > "$work/warm.tsv"; tail -n +600001 "$work/signed.tsv" > "$work/measure.tsv"
   FILE="$work/warm.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c8 -d"$warmup" -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null &
   local bare_warmup=$!
   FILE="$work/warm.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d"$warmup" -s scripts/bench/webhooks.lua http://127.0.0.1:$port >/dev/null || true
   wait $bare_warmup || true
   echo "-- baseline: bare endpoint, same request"
-  FILE="$work/measure.tsv" PATH_Q=/internal/benchmark/baseline wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%"
+  FILE="$work/measure.tsv" PATH_Q=/internal/benchmark/baseline wrk_cpu $pid -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|CPU per"
   echo "-- verified webhooks (202 after a durable hand-off)"
-  FILE="$work/measure.tsv" PATH_Q=/api/v1/webhooks/bench wrk -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|Non-2xx|error|RAN OUT"
+  FILE="$work/measure.tsv" PATH_Q=/api/v1/webhooks/bench wrk_cpu $pid -t1 -c16 -d$duration --latency -s scripts/bench/webhooks.lua http://127.0.0.1:$port | grep -E "Requests/sec|99%|50%|Non-2xx|error|RAN OUT|CPU per"
   kill $pid; wait $pid 2>/dev/null || true
   if [ "$mode" = redis ]; then
     redis-cli --scan --pattern "${prefix}*" | xargs -r redis-cli del >/dev/null

@@ -11,6 +11,8 @@
 #      Runtime): a real model, which on this machine shares the 2 cores with the worker;
 #   4. streaming: time to the first event, direct vs through the worker (median of 100, each on a
 #      new connection).
+# BASELINE_JAR=path/to/other/gpu-worker.jar compares two builds instead (zero-work row only).
+# Each worker row also prints the worker's CPU time per request.
 # Needs wrk, nginx, curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,8 +77,8 @@ fi
 "$JAVA_HOME/bin/java" scripts/bench/SlowUpstream.java $slow_port "$work_ms" >"$work/slow.log" 2>&1 &
 bench_started $!
 
-start_worker() { # upstream-port
-  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar gpu-worker/target/gpu-worker.jar --server.port=$worker_port \
+start_worker() { # upstream-port [jar]
+  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "${2:-gpu-worker/target/gpu-worker.jar}" --server.port=$worker_port \
     --vastmesh.worker.model-server=http://127.0.0.1:$1 --vastmesh.worker.token=$token \
     --vastmesh.worker.vast.unsecured=true --vastmesh.worker.vast.max-perf=1000000000 \
     --vastmesh.worker.handlers[0].route=/v1/embeddings --vastmesh.worker.handlers[0].workload=array-length:/input \
@@ -88,9 +90,13 @@ start_worker() { # upstream-port
   for _ in $(seq 1 120); do curl -sf localhost:$worker_port/actuator/health/readiness >/dev/null && break; sleep 0.5; done
 }
 
-run() { # label url
+run() { # label url [server-pid]
   echo "-- $1"
-  TOKEN=$token wrk -t2 -c64 -d"$duration" --latency -s scripts/bench/embeddings.lua "$2" | grep -E "Requests/sec|50%|99%|Non-2xx|error"
+  if [ -n "${3:-}" ]; then
+    TOKEN=$token wrk_cpu "$3" -t2 -c64 -d"$duration" --latency -s scripts/bench/embeddings.lua "$2" | grep -E "Requests/sec|50%|99%|Non-2xx|error|CPU per"
+  else
+    TOKEN=$token wrk -t2 -c64 -d"$duration" --latency -s scripts/bench/embeddings.lua "$2" | grep -E "Requests/sec|50%|99%|Non-2xx|error"
+  fi
 }
 
 compare() { # label upstream-port
@@ -99,7 +105,7 @@ compare() { # label upstream-port
   TOKEN=$token wrk -t2 -c64 -d"$warmup" -s scripts/bench/embeddings.lua http://127.0.0.1:$worker_port/v1/embeddings >/dev/null
   TOKEN=$token wrk -t2 -c64 -d3s -s scripts/bench/embeddings.lua http://127.0.0.1:$2/v1/embeddings >/dev/null
   run "direct" "http://127.0.0.1:$2/v1/embeddings"
-  run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings"
+  run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings" $worker_pid
   kill $worker_pid; wait $worker_pid 2>/dev/null || true
   if [ -n "${NETTY_REFERENCE:-}" ]; then
     "$JAVA_HOME/bin/java" -cp "scripts/bench/netty-proxy/target/classes:$(cat scripts/bench/netty-proxy/target/classpath.txt)" \
@@ -112,6 +118,23 @@ compare() { # label upstream-port
     kill $reference_pid; wait $reference_pid 2>/dev/null || true
   fi
 }
+
+if [ -n "${BASELINE_JAR:-}" ]; then
+  # BASELINE_JAR=path/to/other/gpu-worker.jar: the zero-work row (the worker's own cost) on that
+  # build and on this tree's, back to back, ROUNDS times; nothing else.
+  [ -f "$BASELINE_JAR" ] || { echo "BASELINE_JAR $BASELINE_JAR not found" >&2; exit 1; }
+  for round in $(seq 1 "${ROUNDS:-2}"); do
+    for build in "$BASELINE_JAR" gpu-worker/target/gpu-worker.jar; do
+      echo "== round $round: zero-work upstream, worker $build"
+      start_worker $nginx_port "$build"
+      TOKEN=$token wrk -t2 -c64 -d"$warmup" -s scripts/bench/embeddings.lua http://127.0.0.1:$worker_port/v1/embeddings >/dev/null
+      run "direct" "http://127.0.0.1:$nginx_port/v1/embeddings"
+      run "through the worker" "http://127.0.0.1:$worker_port/v1/embeddings" $worker_pid
+      kill $worker_pid; wait $worker_pid 2>/dev/null || true
+    done
+  done
+  exit 0
+fi
 
 compare "zero-work upstream (nginx, constant JSON)" $nginx_port
 if [ -f "$echo_module" ]; then

@@ -39,3 +39,23 @@ NGINX
 bench_started() {
   bench_pids+=("$1")
 }
+
+# cpu_ticks PID: the user + system CPU time PID has used so far, in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# wrk_cpu PID WRK-ARGS...: runs wrk and adds the CPU time the server PID spent per answered
+# request. Unlike requests per second, CPU per request barely moves when other work shares the
+# cores, so it compares two builds fairly on a busy machine.
+wrk_cpu() {
+  local pid=$1 before after out requests
+  shift
+  before=$(cpu_ticks "$pid")
+  out=$(wrk "$@")
+  after=$(cpu_ticks "$pid")
+  echo "$out"
+  requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
+    'BEGIN { if (n > 0) printf "  server CPU per request: %.1f us\n", ticks / hz * 1e6 / n }'
+}

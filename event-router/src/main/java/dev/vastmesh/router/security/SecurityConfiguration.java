@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Service tokens, held as SHA-256 hashes; with none configured, one admin token is generated and
- * printed once on standard output (never logged). Every handler that needs one says which scope
+ * Service tokens, held as SHA-256 hashes; with none configured, one admin token is generated into
+ * a file only this user can read, whose path is printed (the token never is, nor logged). Every handler that needs one says which scope
  * with {@code @RequiresScope}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package dev.vastmesh.registry.api;
 
 import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.InstancePage;
 import dev.vastmesh.registry.instance.InstanceQuery;
 import dev.vastmesh.registry.instance.InstanceStatus;
@@ -10,8 +11,10 @@ import dev.vastmesh.registry.registration.HeartbeatRequest;
 import dev.vastmesh.registry.registration.Patterns;
 import dev.vastmesh.registry.registration.RegistrationRequest;
 import dev.vastmesh.registry.registration.RegistryService;
+import dev.vastmesh.registry.security.CallerResolver;
 import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.support.security.RequiresScope;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +46,12 @@ class RegistryController {
   private final RegistryService registry;
   private final RequestValidation validation;
   private final RegistryProperties properties;
+  private final CallerResolver callers;
 
-  RegistryController(RegistryService registry, RequestValidation validation, RegistryProperties properties) {
+  RegistryController(RegistryService registry, RequestValidation validation, RegistryProperties properties,
+      CallerResolver callers) {
     this.registry = registry;
+    this.callers = callers;
     this.validation = validation;
     this.properties = properties;
   }
@@ -105,17 +112,23 @@ class RegistryController {
 
   @RequiresScope(value = "write", owner = "instanceId")
   @DeleteMapping(path = "/{instanceId}")
-  ResponseEntity<Void> deregister(@PathVariable long instanceId) {
-    registry.deregister(instanceId);
+  ResponseEntity<Void> deregister(@PathVariable long instanceId, HttpServletRequest http) {
+    registry.deregister(instanceId, authority(http));
     return ResponseEntity.noContent().build();
   }
 
   @RequiresScope(value = "write", owner = "instanceId")
   @PostMapping(path = "/{instanceId}/heartbeat", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RegisteredInstance> heartbeat(@PathVariable long instanceId, @RequestBody(required = false) @Nullable HeartbeatRequest request) {
+  ResponseEntity<RegisteredInstance> heartbeat(@PathVariable long instanceId,
+      @RequestBody(required = false) @Nullable HeartbeatRequest request, HttpServletRequest http) {
     HeartbeatRequest heartbeat = request == null ? new HeartbeatRequest(null, null, null, null, null) : request;
     validation.check(heartbeat);
-    return ResponseEntity.status(HttpStatus.OK).body(registry.heartbeat(instanceId, heartbeat));
+    return ResponseEntity.status(HttpStatus.OK).body(registry.heartbeat(instanceId, authority(http), heartbeat));
+  }
+
+  /** Read from the header rather than bound as a parameter, so the served API document lists no header. */
+  private Authority authority(HttpServletRequest http) {
+    return callers.authority(http.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
   private int limitOf(@Nullable Integer limit) {

@@ -5,13 +5,16 @@ import dev.vastmesh.events.payload.RentalType;
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.events.RegistryEvents;
 import dev.vastmesh.registry.expiry.SelfPreservation;
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.Heartbeat;
+import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.instance.InstancePage;
 import dev.vastmesh.registry.instance.InstanceQuery;
 import dev.vastmesh.registry.instance.InstanceStatus;
 import dev.vastmesh.registry.instance.RegisteredInstance;
 import dev.vastmesh.registry.security.InstanceTokens;
 import dev.vastmesh.support.security.Tokens;
+import dev.vastmesh.registry.store.Guarded;
 import dev.vastmesh.registry.store.InstanceStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +33,8 @@ public class RegistryService {
 
   // One HELP text per metric name: Prometheus keeps one per family, whichever series registers it.
   private static final String REGISTRATIONS = "Registrations, by outcome: created, or updated in place";
-  private static final String HEARTBEATS = "Heartbeats, by outcome: renewed, or unknown (expired or never registered: answered 404)";
+  private static final String HEARTBEATS =
+      "Heartbeats, by outcome: renewed, unknown (expired or never registered: answered 404), or refused (an instance token the instance does not hold: 401)";
 
   private final InstanceStore store;
   private final RegistryEvents events;
@@ -41,6 +45,7 @@ public class RegistryService {
   private final Counter updated;
   private final Counter heartbeatsOk;
   private final Counter heartbeatsUnknown;
+  private final Counter heartbeatsRefused;
   private final Counter deregistrations;
 
   RegistryService(InstanceStore store, RegistryEvents events, SelfPreservation selfPreservation, Clock clock,
@@ -54,6 +59,8 @@ public class RegistryService {
     this.updated = Counter.builder("vastmesh.registry.registrations").tag("outcome", "updated").description(REGISTRATIONS).register(meters);
     this.heartbeatsOk = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "renewed").description(HEARTBEATS).register(meters);
     this.heartbeatsUnknown = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "unknown").description(HEARTBEATS)
+        .register(meters);
+    this.heartbeatsRefused = Counter.builder("vastmesh.registry.heartbeats").tag("outcome", "refused").description(HEARTBEATS)
         .register(meters);
     this.deregistrations = Counter.builder("vastmesh.registry.deregistrations")
         .description("Instances removed by a DELETE (their own token, write or admin)").register(meters);
@@ -84,23 +91,33 @@ public class RegistryService {
     return new Registered(stored, token, isNew);
   }
 
-  public RegisteredInstance heartbeat(long instanceId, HeartbeatRequest request) {
+  public RegisteredInstance heartbeat(long instanceId, Authority authority, HeartbeatRequest request) {
     Heartbeat heartbeat = new Heartbeat(
         request.status() == null ? null : InstanceStatus.fromWire(request.status()).orElseThrow(),
         request.curLoad(), request.maxPerf(), request.requestsWorking(), request.note());
-    InstanceStore.Updated result = store.heartbeat(instanceId, now(), heartbeat, selfPreservation.active())
-        .orElseThrow(() -> {
-          heartbeatsUnknown.increment();
-          return new InstanceNotFoundException(instanceId);
-        });
+    InstanceStore.Updated result = switch (store.heartbeat(instanceId, authority, now(), heartbeat, selfPreservation.active())) {
+      case Guarded.Applied<InstanceStore.Updated> applied -> applied.value();
+      case Guarded.Missing<InstanceStore.Updated> missing -> {
+        heartbeatsUnknown.increment();
+        throw new InstanceNotFoundException(instanceId);
+      }
+      case Guarded.NotHolder<InstanceStore.Updated> notHolder -> {
+        heartbeatsRefused.increment();
+        throw InstanceTokens.notHeld();
+      }
+    };
     heartbeatsOk.increment();
     selfPreservation.renewed(result.current().instance().lastHeartbeat());
     events.heartbeat(result.previous().instance(), result.current().instance());
     return result.current().instance();
   }
 
-  public void deregister(long instanceId) {
-    RegisteredInstance removed = store.remove(instanceId).orElseThrow(() -> new InstanceNotFoundException(instanceId)).instance();
+  public void deregister(long instanceId, Authority authority) {
+    RegisteredInstance removed = switch (store.remove(instanceId, authority)) {
+      case Guarded.Applied<InstanceEntry> applied -> applied.value().instance();
+      case Guarded.Missing<InstanceEntry> missing -> throw new InstanceNotFoundException(instanceId);
+      case Guarded.NotHolder<InstanceEntry> notHolder -> throw InstanceTokens.notHeld();
+    };
     deregistrations.increment();
     events.deregistered(removed);
   }

@@ -1,6 +1,7 @@
 package dev.vastmesh.registry.security;
 
 import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.store.InstanceStore;
 import dev.vastmesh.support.security.AccessDeniedException;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
  * anonymous only when configured so. An instance token acts only on its own instance, which a
  * handler names with {@link RequiresScope#owner()}.
  *
- * <p>When no token is configured, one admin token is generated and printed once on standard
- * output at start-up (never logged).
+ * <p>When no token is configured, one admin token is generated at start-up into a file only this
+ * user can read; standard output gets the file's path, never the token.
  */
 @Component
 public class CallerResolver implements ScopeCheck {
@@ -64,21 +65,31 @@ public class CallerResolver implements ScopeCheck {
     String token = bearer.get();
     OptionalLong claimed = InstanceTokens.claimedInstance(token);
     if (claimed.isPresent()) {
-      Optional<InstanceEntry> entry = store.get(claimed.getAsLong());
-      if (entry.isEmpty()) {
-        // The instance is gone (expired and swept, or deregistered). Its token can do nothing
-        // to anything else; letting it through makes the heartbeat answer 404, which tells the
-        // worker to register again, as the protocol promises.
-        return new Caller.Instance(claimed.getAsLong());
+      // An early answer before the body is read; the write checks the token again atomically
+      // (see Authority), since the record may be registered or replaced after this look-up.
+      // Absent and holding another token answer alike, so the answer tells nothing about the id.
+      InstanceEntry entry = store.get(claimed.getAsLong()).orElse(null);
+      if (!new Authority.InstanceToken(Tokens.sha256(token)).mayWrite(entry)) {
+        throw InstanceTokens.notHeld();
       }
-      if (Tokens.sameHash(entry.get().tokenHash(), Tokens.sha256(token))) {
-        return new Caller.Instance(claimed.getAsLong());
-      }
-      throw tokens.unauthenticated("the instance token is not valid (it is replaced when the instance registers again)");
+      return new Caller.Instance(claimed.getAsLong());
     }
     ServiceTokens.Holder<Scope> holder = tokens.holder(token)
         .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid"));
     return new Caller.Service(holder.name(), holder.scopes());
+  }
+
+  /**
+   * On whose authority a request that passed {@link #check} writes an instance: an instance
+   * token's, which the store checks again in the write, or a service token's.
+   */
+  public Authority authority(@Nullable String authorization) {
+    String token = tokens.bearer(authorization).orElseThrow(() -> tokens.unauthenticated("a bearer token is required"));
+    if (InstanceTokens.claimedInstance(token).isPresent()) {
+      return new Authority.InstanceToken(Tokens.sha256(token));
+    }
+    tokens.holder(token).orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid"));
+    return Authority.SERVICE;
   }
 
   public void requireRead(Caller caller) {

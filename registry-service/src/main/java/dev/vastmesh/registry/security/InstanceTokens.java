@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.security;
 
+import dev.vastmesh.support.security.AuthenticationException;
 import dev.vastmesh.support.security.Tokens;
 import java.util.OptionalLong;
 
@@ -10,6 +11,8 @@ import java.util.OptionalLong;
 public final class InstanceTokens {
 
   static final String PREFIX = "vmi_";
+  /** The realm {@code ServiceTokens} gives the registry's challenges. */
+  static final String REALM = "vastmesh-registry";
 
   private InstanceTokens() {
   }
@@ -17,6 +20,16 @@ public final class InstanceTokens {
   /** A new token for the instance. */
   public static String issue(long instanceId) {
     return Tokens.random(PREFIX + instanceId + "_");
+  }
+
+  /**
+   * 401 for an instance token that no stored record holds. One answer whether the instance is
+   * absent or holds another token, so that a made-up token cannot probe which ids exist; a
+   * worker answered so registers again, as after a 404.
+   */
+  public static AuthenticationException notHeld() {
+    return new AuthenticationException(REALM,
+        "the instance token is not valid: it ends when its instance is deregistered or expires, and is replaced when it registers again");
   }
 
   /** The instance id an instance token claims, if it has the instance-token shape. */

@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.store;
 
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.instance.InstancePage;
@@ -15,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default: one process, no external server. Writes take one lock (they are a few
- * microseconds each); reads go lock-free to the view.
+ * microseconds each), under which a write's authority is checked against the entry it changes;
+ * reads go lock-free to the view.
  */
 public final class InMemoryInstanceStore implements InstanceStore {
 
@@ -39,38 +41,46 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   @Override
-  public Optional<Updated> heartbeat(long instanceId, Instant now, Heartbeat heartbeat, boolean renewExpired) {
+  public Guarded<Updated> heartbeat(long instanceId, Authority authority, Instant now, Heartbeat heartbeat,
+      boolean renewExpired) {
     writes.lock();
     try {
-      Optional<InstanceEntry> existing = view.get(instanceId);
-      if (existing.isEmpty()) {
-        return Optional.empty();
+      InstanceEntry existing = view.get(instanceId).orElse(null);
+      if (!authority.mayWrite(existing)) {
+        return new Guarded.NotHolder<>();
       }
-      Optional<InstanceEntry> renewed = Heartbeats.apply(existing.get(), now, heartbeat, renewExpired);
+      if (existing == null) {
+        return new Guarded.Missing<>();
+      }
+      Optional<InstanceEntry> renewed = Heartbeats.apply(existing, now, heartbeat, renewExpired);
       if (renewed.isEmpty()) {
-        return Optional.empty();
+        return new Guarded.Missing<>();
       }
       InstanceEntry current = renewed.get().withRevision(++revision);
       view.put(current);
-      if (Heartbeats.movesIndex(existing.get(), current)) {
+      if (Heartbeats.movesIndex(existing, current)) {
         view.advanceIndex(++index);
       }
-      return Optional.of(new Updated(existing.get(), current));
+      return new Guarded.Applied<>(new Updated(existing, current));
     } finally {
       writes.unlock();
     }
   }
 
   @Override
-  public Optional<InstanceEntry> remove(long instanceId) {
+  public Guarded<InstanceEntry> remove(long instanceId, Authority authority) {
     writes.lock();
     try {
-      Optional<InstanceEntry> existing = view.get(instanceId);
-      existing.ifPresent(entry -> {
-        view.remove(instanceId, ++revision);
-        view.advanceIndex(++index);
-      });
-      return existing;
+      InstanceEntry existing = view.get(instanceId).orElse(null);
+      if (!authority.mayWrite(existing)) {
+        return new Guarded.NotHolder<>();
+      }
+      if (existing == null) {
+        return new Guarded.Missing<>();
+      }
+      view.remove(instanceId, ++revision);
+      view.advanceIndex(++index);
+      return new Guarded.Applied<>(existing);
     } finally {
       writes.unlock();
     }

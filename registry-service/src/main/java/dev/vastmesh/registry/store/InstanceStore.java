@@ -1,5 +1,6 @@
 package dev.vastmesh.registry.store;
 
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.instance.InstancePage;
@@ -27,13 +28,23 @@ public interface InstanceStore {
   Upserted upsert(RegisteredInstance instance, String tokenHash);
 
   /**
-   * Applies a heartbeat at {@code now}, unless the instance is unknown, or expired and
-   * {@code renewExpired} is false.
+   * Applies a heartbeat at {@code now} when {@code authority} may write the instance, unless it is
+   * unknown, or expired and {@code renewExpired} is false.
    */
-  Optional<Updated> heartbeat(long instanceId, Instant now, Heartbeat heartbeat, boolean renewExpired);
+  Guarded<Updated> heartbeat(long instanceId, Authority authority, Instant now, Heartbeat heartbeat, boolean renewExpired);
 
-  /** Removes the instance; empty when there was none. */
-  Optional<InstanceEntry> remove(long instanceId);
+  /** A heartbeat on a service's authority. */
+  default Optional<Updated> heartbeat(long instanceId, Instant now, Heartbeat heartbeat, boolean renewExpired) {
+    return heartbeat(instanceId, Authority.SERVICE, now, heartbeat, renewExpired).applied();
+  }
+
+  /** Removes the instance when {@code authority} may write it. */
+  Guarded<InstanceEntry> remove(long instanceId, Authority authority);
+
+  /** Removes the instance on a service's authority; empty when there was none. */
+  default Optional<InstanceEntry> remove(long instanceId) {
+    return remove(instanceId, Authority.SERVICE).applied();
+  }
 
   /** Removes up to {@code max} instances whose TTL ran out by {@code now}, and returns them. */
   List<InstanceEntry> expire(Instant now, int max);

@@ -1,6 +1,7 @@
 package dev.vastmesh.registry.store;
 
 import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.instance.InstancePage;
@@ -38,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link InstanceView} of the whole registry, loaded from a snapshot and kept current by tailing
  * the stream, and serves reads from it; before a read it catches up to the revision Redis is at,
  * so a change made through any replica is visible through every replica right after it returns.
- * Heartbeats are compare-and-set on the entry's revision, retried on conflict.
+ * Heartbeats are compare-and-set on the entry's revision, retried on conflict. A write on an
+ * instance token's authority checks the token hash in the same atomic step: the remove script
+ * compares it, a heartbeat compares it on the entry its compare-and-set replaces.
  *
  * <p>Redis may come back empty (restarted without persistence) or lose the stream. The revision
  * counter then starts again below what this replica applied: a write answering a revision at or
@@ -111,18 +114,27 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
     return new Upserted(previous, current);
   }
 
+  /**
+   * The authority is checked on the entry as read, and the write is a compare-and-set on that
+   * entry's revision: a registration replacing it in between changes the revision, so the check
+   * is made again on what replaced it.
+   */
   @Override
-  public Optional<Updated> heartbeat(long instanceId, Instant now, Heartbeat heartbeat, boolean renewExpired) {
+  public Guarded<Updated> heartbeat(long instanceId, Authority authority, Instant now, Heartbeat heartbeat,
+      boolean renewExpired) {
     String id = String.valueOf(instanceId);
     for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
       Object stored = redis.opsForHash().get(keys.get(0), id);
-      if (stored == null) {
-        return Optional.empty();
+      InstanceEntry before = stored == null ? null : read((String) stored);
+      if (!authority.mayWrite(before)) {
+        return new Guarded.NotHolder<>();
       }
-      InstanceEntry before = read((String) stored);
+      if (before == null) {
+        return new Guarded.Missing<>();
+      }
       Optional<InstanceEntry> renewed = Heartbeats.apply(before, now, heartbeat, renewExpired);
       if (renewed.isEmpty()) {
-        return Optional.empty();
+        return new Guarded.Missing<>();
       }
       InstanceEntry after = renewed.get();
       Observed observed = observe();
@@ -134,7 +146,7 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
           view.put(current);
           view.advanceIndex(number(result.get(1)));
         });
-        return Optional.of(new Updated(before, current));
+        return new Guarded.Applied<>(new Updated(before, current));
       }
       backOff(attempt);
     }
@@ -142,18 +154,25 @@ public final class RedisInstanceStore implements InstanceStore, SmartLifecycle {
   }
 
   @Override
-  public Optional<InstanceEntry> remove(long instanceId) {
+  public Guarded<InstanceEntry> remove(long instanceId, Authority authority) {
+    String requiredHash = switch (authority) {
+      case Authority.Service service -> "*";
+      case Authority.InstanceToken token -> token.tokenHash();
+    };
     Observed before = observe();
-    List<?> result = redis.execute(remove, keys, String.valueOf(instanceId), maxLength());
+    List<?> result = redis.execute(remove, keys, String.valueOf(instanceId), maxLength(), requiredHash);
     long revision = number(result.get(0));
+    if (revision < 0) {
+      return new Guarded.NotHolder<>();
+    }
     if (revision == 0) {
-      return Optional.empty();
+      return new Guarded.Missing<>();
     }
     applyOwn(before, revision, () -> {
       view.remove(instanceId, revision);
       view.advanceIndex(number(result.get(1)));
     });
-    return Optional.of(read((String) result.get(2)));
+    return new Guarded.Applied<>(read((String) result.get(2)));
   }
 
   @Override

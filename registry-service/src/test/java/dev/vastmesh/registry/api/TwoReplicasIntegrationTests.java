@@ -8,6 +8,7 @@ import dev.vastmesh.registry.RegistryApplication;
 import dev.vastmesh.registry.expiry.ExpirySweeper;
 import dev.vastmesh.registry.store.InstanceStore;
 import dev.vastmesh.testsupport.MutableClock;
+import dev.vastmesh.registry.support.ForgedTokenRace;
 import dev.vastmesh.registry.support.RecordingListener;
 import dev.vastmesh.testsupport.RedisTestSupport;
 import dev.vastmesh.registry.support.RegistryClient;
@@ -127,6 +128,16 @@ class TwoReplicasIntegrationTests {
 
     assertThat(viaB.get(BASE + "/{instanceId}", "", TOKEN, 888).status()).isEqualTo(404);
     assertThat(viaB.delete(BASE + "/{instanceId}", TOKEN, 888).status()).isEqualTo(404);
+  }
+
+  /** The token check is in Redis's atomic step, so it holds whichever replica each call reaches. */
+  @Test
+  void aForgedTokenThroughOneReplicaNeverDeregistersAnInstanceRegisteringThroughTheOther() {
+    int runs = 200;
+    int deleted = new ForgedTokenRace(viaA, TOKEN, viaB).deletedRuns(8_000_000L, runs,
+        id -> viaA.get(BASE + "/{instanceId}", "", TOKEN, id).status() == 200);
+
+    assertThat(deleted).as("runs of %d in which the forged token deregistered the instance", runs).isZero();
   }
 
   private static MutableClock clock(ConfigurableApplicationContext context) {

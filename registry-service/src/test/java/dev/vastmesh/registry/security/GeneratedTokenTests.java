@@ -9,6 +9,8 @@ import dev.vastmesh.support.security.AuthenticationException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedTokenTests {
 
   @Test
-  void startupGeneratesAnAdminTokenAndPrintsItOnceOnStandardOutput() {
+  void startupGeneratesAnAdminTokenAndPrintsOnlyWhereItIs() throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -29,10 +31,12 @@ class GeneratedTokenTests {
       System.setOut(original);
     }
 
-    Matcher token = Pattern.compile("Bearer (vmt_[A-Za-z0-9_-]{43})").matcher(captured.toString(StandardCharsets.UTF_8));
-    assertThat(token.find()).isTrue();
-    String generated = token.group(1);
-    assertThat(token.find()).as("printed once").isFalse();
+    String banner = captured.toString(StandardCharsets.UTF_8);
+    Matcher file = Pattern.compile("\\$\\(cat (\\S+)\\)").matcher(banner);
+    assertThat(file.find()).as(banner).isTrue();
+    String generated = Files.readString(Path.of(file.group(1)));
+    assertThat(generated).startsWith("vmt_");
+    assertThat(banner).doesNotContain(generated);
     Caller caller = resolver.resolve("Bearer " + generated);
     assertThat(caller).isEqualTo(new Caller.Service("generated-admin", Set.of(Scope.ADMIN)));
     resolver.requireRegister(caller);

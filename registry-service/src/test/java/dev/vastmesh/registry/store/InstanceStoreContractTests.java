@@ -5,6 +5,7 @@ import static dev.vastmesh.registry.support.Instances.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.Heartbeat;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.instance.InstancePage;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +212,70 @@ abstract class InstanceStoreContractTests {
       assertThat(watch.get(10, TimeUnit.SECONDS)).isGreaterThan(index);
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void anInstanceTokenWritesOnlyTheRecordThatHoldsIt() {
+    store.upsert(instance(4, T0, 60), "hash-of-4");
+    Authority other = new Authority.InstanceToken("hash-of-another");
+
+    assertThat(store.heartbeat(4, other, T0.plusSeconds(1), Heartbeat.EMPTY, false)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.remove(4, other)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.heartbeat(5, other, T0, Heartbeat.EMPTY, false)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.remove(5, other)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.get(4).orElseThrow().instance().lastHeartbeat()).isEqualTo(T0);
+
+    Authority own = new Authority.InstanceToken("hash-of-4");
+    assertThat(store.heartbeat(4, own, T0.plusSeconds(60), Heartbeat.EMPTY, false)).isInstanceOf(Guarded.Missing.class);
+    assertThat(store.heartbeat(4, own, T0.plusSeconds(1), Heartbeat.EMPTY, false)).isInstanceOf(Guarded.Applied.class);
+    assertThat(store.remove(4, own)).isInstanceOf(Guarded.Applied.class);
+    assertThat(store.remove(4, Authority.SERVICE)).isInstanceOf(Guarded.Missing.class);
+    assertThat(store.heartbeat(4, Authority.SERVICE, T0, Heartbeat.EMPTY, false)).isInstanceOf(Guarded.Missing.class);
+  }
+
+  @Test
+  void aTokenReplacedByANewRegistrationWritesNothing() {
+    store.upsert(instance(4, T0, 60), "first");
+    store.upsert(instance(4, T0.plusSeconds(1), 60), "second");
+    Authority stale = new Authority.InstanceToken("first");
+
+    assertThat(store.heartbeat(4, stale, T0.plusSeconds(2), Heartbeat.EMPTY, false)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.remove(4, stale)).isInstanceOf(Guarded.NotHolder.class);
+    assertThat(store.get(4)).map(InstanceEntry::tokenHash).contains("second");
+  }
+
+  /**
+   * The token is checked in the write's atomic step: removals and heartbeats on a token the
+   * instance never held, racing its registration, change nothing however they interleave.
+   */
+  @Test
+  void writesOnAForeignTokenRacingARegistrationChangeNothing() throws Exception {
+    Authority forged = new Authority.InstanceToken("forged");
+    ExecutorService attackers = Executors.newFixedThreadPool(2);
+    try {
+      for (long id = 100; id < 600; id++) {
+        long target = id;
+        AtomicBoolean registered = new AtomicBoolean();
+        Future<?> removing = attackers.submit(() -> {
+          while (!registered.get()) {
+            store.remove(target, forged);
+          }
+        });
+        Future<?> heartbeating = attackers.submit(() -> {
+          while (!registered.get()) {
+            store.heartbeat(target, forged, T0.plusSeconds(1), new Heartbeat(InstanceStatus.BUSY, null, null, null, null), false);
+          }
+        });
+        store.upsert(instance(target, T0, 60), "real");
+        registered.set(true);
+        removing.get(10, TimeUnit.SECONDS);
+        heartbeating.get(10, TimeUnit.SECONDS);
+        assertThat(store.get(target)).as("instance %d", target).map(entry -> entry.instance().status())
+            .contains(InstanceStatus.READY);
+      }
+    } finally {
+      attackers.shutdownNow();
     }
   }
 

@@ -28,8 +28,13 @@ public final class ProblemTypes {
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 406 -> "not-acceptable";
+      case 408 -> "request-timeout";
       case 413 -> "payload-too-large";
+      case 414 -> "uri-too-long";
       case 415 -> "unsupported-media-type";
+      case 417 -> "expectation-failed";
+      case 431 -> "headers-too-large";
+      case 501 -> "not-implemented";
       case 429 -> "too-many-requests";
       case 503 -> "unavailable";
       default -> status >= 500 ? "internal-error" : "client-error";

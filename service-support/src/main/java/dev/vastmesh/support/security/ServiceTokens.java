@@ -41,7 +41,7 @@ public final class ServiceTokens<S extends Enum<S>> {
       byHash.put(Tokens.sha256(token.value()), new Holder<>(token.name(), Set.copyOf(scopes)));
     }
     if (byHash.isEmpty()) {
-      String generated = GeneratedToken.announce(service, property, generatedPrefix, System.out);
+      String generated = GeneratedToken.announce(service, property, generatedPrefix, GeneratedToken.defaultDirectory(), System.out);
       byHash.put(Tokens.sha256(generated), new Holder<>("generated-admin", Set.of(adminScope)));
     }
   }

@@ -3,8 +3,10 @@ package dev.vastmesh.support.web;
 import dev.vastmesh.support.problem.FieldViolation;
 import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.support.problem.ProblemTypes;
+import dev.vastmesh.support.problem.StatusProblems;
 import dev.vastmesh.support.security.AccessDeniedException;
 import dev.vastmesh.support.security.AuthenticationException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +46,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
-  /** The answer to {@code problem}, with its headers; also the store-outage advices' answer. */
-  static ResponseEntity<?> respond(Problem problem) {
+  /** The answer to {@code problem}, with its headers; also the other advices' answer. */
+  public static ResponseEntity<?> respond(Problem problem) {
     if (problem instanceof AuthenticationException || problem instanceof AccessDeniedException) {
       log.warn("{} request: {}", problem.kind(), problem.detail());
     } else {
@@ -78,6 +80,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         .contentLength(bytes.length).body(bytes);
   }
 
+  /**
+   * The size filter's cap, passed while a handler read the raw stream itself (a chunked body, so
+   * no length to refuse up front). The rest is not read, so the connection closes.
+   */
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<?> tooLarge(PayloadTooLargeException e) {
+    return respond(Problem.payloadTooLarge(e.limit()).header("Connection", "close"));
+  }
+
   /** A path or query parameter of the wrong type, named as the API names it (snake_case). */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException e) {
@@ -88,7 +99,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  ResponseEntity<?> unexpected(Exception e) {
+    if (isUnknownHealthPath(e)) {
+      return respond(StatusProblems.of(404));
+    }
     log.error("unexpected error", e);
     Problem internal = Problem.internal();
     return ResponseEntity.status(internal.status()).body(internal.toProblemDetail());
@@ -129,6 +143,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> answer(Problem problem) {
     return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  /**
+   * Boot's health endpoint asserts, rather than answering 404, when a path goes below a
+   * component that does not exist ({@code /actuator/health/x/y}).
+   */
+  private static boolean isUnknownHealthPath(Exception e) {
+    return e instanceof IllegalStateException && e.getStackTrace().length > 1
+        && Arrays.stream(e.getStackTrace()).limit(3).anyMatch(frame -> frame.getMethodName().equals("getContributor")
+            && frame.getClassName().endsWith(".HealthEndpointSupport"));
   }
 
   static String snakeCase(String name) {

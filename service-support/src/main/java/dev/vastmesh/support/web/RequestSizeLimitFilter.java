@@ -1,7 +1,6 @@
 package dev.vastmesh.support.web;
 
 import dev.vastmesh.support.problem.Problem;
-import dev.vastmesh.support.problem.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,16 +9,31 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies read by the framework (bound {@code @RequestBody}s): a declared
+ * Caps request bodies, on every path of the service (actuator included): a declared
  * Content-Length over the cap is refused before anything is read, and a body that turns out
- * longer (chunked, or lying) fails as soon as it passes the cap. Handlers that read the raw
- * stream themselves use {@link CappedBody} with a limit of their own instead.
+ * longer (chunked, or lying) fails as soon as it passes the cap. A GET, HEAD, DELETE, OPTIONS or
+ * TRACE carries no body in any of our APIs, so one with a body (a length over zero, or chunked)
+ * is refused the same way, with 413 — actuator's handlers would otherwise parse whatever JSON
+ * comes with a GET. A 413 is also the status on which Tomcat closes the connection without
+ * reading the rest of the body (the service-support auto-configuration turns its swallowing
+ * off), so a 50 MB body costs a few kilobytes. Handlers that read the raw stream themselves use
+ * {@link CappedBody} with a limit of their own, at most this one.
  */
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter implements Ordered {
+
+  /** Before every filter that might read a body. */
+  public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+  private static final Logger log = LoggerFactory.getLogger(RequestSizeLimitFilter.class);
+  private static final Set<String> BODILESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
 
   private final long limit;
 
@@ -30,15 +44,28 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > limit) {
-      Problem problem = Problem.payloadTooLarge(limit);
-      response.setStatus(problem.status().value());
-      response.setContentType(ProblemJson.MEDIA_TYPE);
-      response.setHeader("Connection", "close");
-      response.getOutputStream().write(ProblemJson.bytes(problem));
+    long declared = request.getContentLengthLong();
+    if (BODILESS.contains(request.getMethod()) && (declared > 0 || request.getHeader("Transfer-Encoding") != null)) {
+      refuse(response, new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+          "a " + request.getMethod() + " request takes no body"));
+      return;
+    }
+    if (declared > limit) {
+      refuse(response, Problem.payloadTooLarge(limit));
       return;
     }
     chain.doFilter(new CappedRequest(request, limit), response);
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+
+  /** Answered with a length and closed: the body is not read, so the connection cannot be reused. */
+  private static void refuse(HttpServletResponse response, Problem problem) throws IOException {
+    log.debug("refused with 413 before reading: {}", problem.detail());
+    ProblemResponses.write(response, problem.header("Connection", "close"));
   }
 
   private static final class CappedRequest extends HttpServletRequestWrapper {

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceTokensTests {
 
@@ -42,7 +46,7 @@ class ServiceTokensTests {
   }
 
   @Test
-  void withoutConfiguredTokensOneAdminTokenIsGeneratedAndPrintedOnce() {
+  void withoutConfiguredTokensOneAdminTokenIsGeneratedIntoAFileOnlyItsUserReads() throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -54,11 +58,25 @@ class ServiceTokensTests {
     }
     String banner = captured.toString(StandardCharsets.UTF_8);
     assertThat(banner).contains("test: no API token is configured (vastmesh.test.tokens)");
-    Matcher token = Pattern.compile("Bearer (vmx_[A-Za-z0-9_-]{43})").matcher(banner);
-    assertThat(token.find()).isTrue();
-    String generated = token.group(1);
-    assertThat(token.find()).as("printed once").isFalse();
+    Matcher file = Pattern.compile("It is in (\\S+) ").matcher(banner);
+    assertThat(file.find()).as(banner).isTrue();
+    Path path = Path.of(file.group(1));
+    String generated = Files.readString(path);
+    assertThat(generated).matches("vmx_[A-Za-z0-9_-]{43}");
+    assertThat(banner).doesNotContain(generated).contains("-H \"Authorization: Bearer $(cat " + path + ")\"");
+    assertThat(Files.getPosixFilePermissions(path)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     assertThat(tokens.authenticate("Bearer " + generated)).isEqualTo(new ServiceTokens.Holder<>("generated-admin", Set.of(Scope.ADMIN)));
+  }
+
+  @Test
+  void aGeneratedSecretFileIsNewEachTimeAndPrivateFromItsCreation(@TempDir Path directory) throws Exception {
+    Path first = GeneratedToken.write(directory.resolve("secrets"), "agent-", "whsec_one");
+    Path second = GeneratedToken.write(directory.resolve("secrets"), "agent-", "whsec_two");
+
+    assertThat(first).isNotEqualTo(second);
+    assertThat(Files.readString(first)).isEqualTo("whsec_one");
+    assertThat(Files.getPosixFilePermissions(second)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE);
   }
 
   @Test

@@ -46,7 +46,7 @@ class WebhookController {
   @PostMapping(path = PATH_PREFIX + "{source}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> receive(@PathVariable String source, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    byte[] body = CappedBody.read(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(64 * 1024));
+    byte[] body = CappedBody.read(request, sources.find(source).map(s -> s.config().maxBodyBytes()).orElse(BodyCapConfiguration.UNKNOWN_SOURCE_BYTES));
     Outcome outcome = pipeline.process(new WebhookRequest(source, request::getHeader, request.getContentType(), body,
         request.getRemoteAddr()));
     Map<String, Object> answer = new LinkedHashMap<>();

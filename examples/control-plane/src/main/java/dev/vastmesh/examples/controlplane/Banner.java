@@ -1,9 +1,14 @@
 package dev.vastmesh.examples.controlplane;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
-/** What a new user needs once everything is up: where each service is, the credentials, and commands to try. */
-record Banner(Topology topology, Credentials credentials) {
+/**
+ * What a new user needs once everything is up: where each service is, where the credentials are,
+ * and commands to try that read them from their files. No secret is printed: the launcher's
+ * output is often a log.
+ */
+record Banner(Topology topology) {
 
   void print(PrintStream out) {
     String registry = Topology.url(topology.registryPort(0));
@@ -22,24 +27,26 @@ record Banner(Topology topology, Credentials credentials) {
     out.println("  model server       " + Topology.url(topology.modelPort()) + "   all-MiniLM-L6-v2 on the CPU");
     out.println("  demo agent         " + Topology.url(topology.agentPort()) + "   prints every event it receives, below");
     out.println();
-    out.println("Credentials (generated for this run; they are secrets):");
-    out.println("  REGISTRY_ADMIN_TOKEN=" + credentials.registryAdmin());
-    out.println("  WORKER_TOKEN=" + credentials.worker());
-    out.println("  CI_WEBHOOK_SECRET=" + credentials.ciSource() + "   (gateway source \"ci\", Standard Webhooks)");
-    out.println("  ROUTER_TOKEN=" + credentials.router() + "   (router ingest and admin API)");
+    Path dir = topology.credentialsDir();
+    String admin = "$(cat " + dir.resolve(Credentials.REGISTRY_ADMIN_FILE) + ")";
+    out.println("Credentials, generated for this run, are in " + dir + ", one file each, readable only by you:");
+    out.println("  " + Credentials.REGISTRY_ADMIN_FILE + "   the registry's admin token");
+    out.println("  " + Credentials.WORKER_FILE + "           the gpu-worker's bearer token");
+    out.println("  " + Credentials.CI_SOURCE_FILE + "      gateway source \"ci\", Standard Webhooks");
+    out.println("  " + Credentials.ROUTER_FILE + "           the router's ingest and admin API");
     out.println();
     out.println("Try:");
     out.println("  # the live instances (the worker registers once its model is loaded and benchmarked)");
-    out.println("  curl -s -H 'Authorization: Bearer " + credentials.registryAdmin() + "' " + registry + "/api/v1/vastai/registry");
+    out.println("  curl -s -H \"Authorization: Bearer " + admin + "\" " + registry + "/api/v1/vastai/registry");
     out.println();
     out.println("  # embeddings through the worker (and the same call straight to the model server)");
-    out.println("  curl -s -H 'Authorization: Bearer " + credentials.worker() + "' -H 'Content-Type: application/json' \\");
+    out.println("  curl -s -H \"Authorization: Bearer $(cat " + dir.resolve(Credentials.WORKER_FILE) + ")\" -H 'Content-Type: application/json' \\");
     out.println("       -d '{\"input\":[\"hello GPU\"]}' " + worker + "/v1/embeddings | head -c 300; echo");
     out.println("  curl -s -H 'Content-Type: application/json' -d '{\"input\":[\"hello GPU\"]}' "
         + Topology.url(topology.modelPort()) + "/v1/embeddings | head -c 300; echo");
     out.println();
     out.println("  # a signed deployment event from CI; the demo agent prints it (send it twice: delivered once)");
-    out.println("  SECRET='" + credentials.ciSource() + "'");
+    out.println("  SECRET=$(cat " + dir.resolve(Credentials.CI_SOURCE_FILE) + ")");
     out.println("  ID=$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen | tr A-Z a-z); TS=$(date +%s)");
     out.println("  BODY='{\"specversion\":\"1.0\",\"id\":\"'$ID'\",\"source\":\"/ci/demo\",\"type\":\"vastai.deployment.started\","
         + "\"time\":\"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'\",\"datacontenttype\":\"application/json\","

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,8 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * gateway sharing the local Redis. Fresh credentials each run. Closing stops everything, workers
  * first, so nothing is left running.
  *
- * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]};
- * the jars are taken from each module's {@code target} folder under the repository.
+ * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]
+ * [--ports=name=port,...]}; the jars are taken from each module's {@code target} folder under the
+ * repository. The credentials go to {@code <work dir>/credentials/}, one file each, readable only
+ * by this user.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -46,25 +49,27 @@ public final class ControlPlane implements AutoCloseable {
     boolean ha = false;
     Path repo = Path.of("").toAbsolutePath();
     Path workDir = null;
-    int portOffset = 0;
+    Ports ports = Ports.defaults();
     for (String arg : args) {
       if (arg.equals("--ha")) {
         ha = true;
       } else if (arg.startsWith("--port-offset=")) {
-        portOffset = Integer.parseInt(arg.substring(14));
+        ports = Ports.offset(Integer.parseInt(arg.substring(14)));
+      } else if (arg.startsWith("--ports=")) {
+        ports = ports.with(arg.substring(8));
       } else if (arg.startsWith("--repo=")) {
         repo = Path.of(arg.substring(7)).toAbsolutePath();
       } else if (arg.startsWith("--work-dir=")) {
         workDir = Path.of(arg.substring(11)).toAbsolutePath();
       } else {
-        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]");
+        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N] [--ports=name=port,...]");
         System.exit(2);
       }
     }
     if (workDir == null) {
       workDir = Files.createTempDirectory("vastmesh-");
     }
-    Topology topology = new Topology(ha, portOffset, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+    Topology topology = new Topology(ha, ports, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
         Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")), repo, workDir, List.of(), List.of());
     ControlPlane plane = new ControlPlane(topology, Credentials.generate(), FastStart.forThisJvm());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,16 +83,16 @@ public final class ControlPlane implements AutoCloseable {
       System.err.println("vastmesh: " + e.getMessage());
       System.exit(1);
     }
-    new Banner(topology, plane.credentials).print(System.out);
+    new Banner(topology).print(System.out);
     System.out.println("(each service logs to its own file in " + topology.workDir() + ")");
     System.out.println();
     plane.followAgent(System.out);
   }
 
-  /** A run for tests: a port offset, test timings, extra JVM and worker options. */
-  public static ControlPlane forTests(boolean ha, int portOffset, String redisHost, int redisPort, Path repo, Path workDir,
+  /** A run for tests: ports of their own (from the OS), test timings, extra JVM and worker options. */
+  public static ControlPlane forTests(boolean ha, Ports ports, String redisHost, int redisPort, Path repo, Path workDir,
       List<String> extraWorkerArgs) {
-    return new ControlPlane(new Topology(ha, portOffset, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
+    return new ControlPlane(new Topology(ha, ports, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
         List.of("-XX:TieredStopAtLevel=1"), extraWorkerArgs), Credentials.generate(), null);
   }
 
@@ -109,31 +114,32 @@ public final class ControlPlane implements AutoCloseable {
   public void start(PrintStream out) throws IOException, InterruptedException {
     Files.createDirectories(topology.workDir());
     Files.deleteIfExists(topology.modelLog());
+    credentials.writeTo(topology.credentialsDir());
     if (fastStart != null) {
       fastStart.prepare(List.of(
-          new FastStart.Service(jar("event-router", "event-router"), JVM_OPTIONS, topology.routerArgs(0, credentials)),
-          new FastStart.Service(jar("registry-service", "registry-service"), JVM_OPTIONS, topology.registryArgs(0, credentials)),
-          new FastStart.Service(jar("webhook-gateway", "webhook-gateway"), JVM_OPTIONS, topology.gatewayArgs(0, credentials)),
-          new FastStart.Service(jar("gpu-worker", "gpu-worker"), JVM_OPTIONS, topology.workerArgs(credentials))), out);
+          new FastStart.Service(jar("event-router", "event-router"), JVM_OPTIONS, topology.router(0, credentials)),
+          new FastStart.Service(jar("registry-service", "registry-service"), JVM_OPTIONS, topology.registry(0, credentials)),
+          new FastStart.Service(jar("webhook-gateway", "webhook-gateway"), JVM_OPTIONS, topology.gateway(0, credentials)),
+          new FastStart.Service(jar("gpu-worker", "gpu-worker"), JVM_OPTIONS, topology.worker(credentials))), out);
     }
     out.println("vastmesh: starting the control plane" + (topology.ha() ? " (HA: 2 replicas each, state in Redis)" : "")
         + "; logs in " + topology.workDir());
     add("embeddings-model-server", jar("examples/embeddings-model-server", "embeddings-model-server"),
-        List.of("--port=" + topology.modelPort(), "--log-file=" + topology.modelLog()), topology.modelPort(), "/health");
-    add("demo-agent", jar("examples/demo-agent", "demo-agent"), List.of("--port=" + topology.agentPort(),
-        "--agent.cluster-operator=" + credentials.clusterOperator(), "--agent.cost-intelligence-monitor=" + credentials.costMonitor()),
-        topology.agentPort(), "/received");
+        new Settings(List.of("--port=" + topology.modelPort(), "--log-file=" + topology.modelLog()), Map.of()),
+        topology.modelPort(), "/health");
+    add("demo-agent", jar("examples/demo-agent", "demo-agent"), new Settings(List.of("--port=" + topology.agentPort(),
+        "--secrets=" + topology.credentialsDir().resolve(Credentials.AGENTS_FILE)), Map.of()), topology.agentPort(), "/received");
     for (int i = 0; i < topology.replicas(); i++) {
-      add(replicaName("event-router", i), jar("event-router", "event-router"), topology.routerArgs(i, credentials),
+      add(replicaName("event-router", i), jar("event-router", "event-router"), topology.router(i, credentials),
           topology.routerPort(i), "/actuator/health/readiness");
     }
     for (int i = 0; i < topology.replicas(); i++) {
-      add(replicaName("registry-service", i), jar("registry-service", "registry-service"), topology.registryArgs(i, credentials),
+      add(replicaName("registry-service", i), jar("registry-service", "registry-service"), topology.registry(i, credentials),
           topology.registryPort(i), "/actuator/health/readiness");
-      add(replicaName("webhook-gateway", i), jar("webhook-gateway", "webhook-gateway"), topology.gatewayArgs(i, credentials),
+      add(replicaName("webhook-gateway", i), jar("webhook-gateway", "webhook-gateway"), topology.gateway(i, credentials),
           topology.gatewayPort(i), "/actuator/health/readiness");
     }
-    add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.workerArgs(credentials), topology.workerPort(),
+    add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.worker(credentials), topology.workerPort(),
         "/actuator/health/readiness");
     if (topology.ha() && !redisAnswers(topology.redisHost(), topology.redisPort())) {
       throw new IllegalStateException("HA mode needs Redis, and none answers on " + topology.redisHost() + ":" + topology.redisPort()
@@ -177,7 +183,7 @@ public final class ControlPlane implements AutoCloseable {
   private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m",
       "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
-  private void add(String name, Path jar, List<String> args, int port, String readiness) throws IOException {
+  private void add(String name, Path jar, Settings settings, int port, String readiness) throws IOException {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(SETSID)) {
       // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops
@@ -193,9 +199,9 @@ public final class ControlPlane implements AutoCloseable {
       command.add("-jar");
       command.add(jar.toString());
     }
-    command.addAll(args);
+    command.addAll(settings.args());
     ports.add(port);
-    processes.add(new ServiceProcess(name, command, topology.workDir().resolve(name + ".log"),
+    processes.add(new ServiceProcess(name, command, settings.environment(), topology.workDir().resolve(name + ".log"),
         URI.create(Topology.url(port) + readiness)));
   }
 
@@ -224,6 +230,11 @@ public final class ControlPlane implements AutoCloseable {
 
   public Optional<ServiceProcess> process(String name) {
     return processes.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Every process of the run, in start order. */
+  public List<ServiceProcess> processes() {
+    return List.copyOf(processes);
   }
 
   /** Prints the demo agent's lines as they are written, until interrupted. */

@@ -1,12 +1,20 @@
 package dev.vastmesh.examples.controlplane;
 
 import dev.vastmesh.events.StandardWebhooks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The secrets one run of the control plane shares between its services, generated fresh for
- * each run: nothing is a default a stranger could guess.
+ * each run: nothing is a default a stranger could guess. They are never printed: the ones a user
+ * needs are written to files only this user can read ({@link #writeTo}), and the services get
+ * theirs through their environment or a file, never their command line.
  *
  * @param registryAdmin the registry's admin token (list, inspect, deregister)
  * @param registryRegister the worker's registry token (register scope only)
@@ -19,6 +27,14 @@ import java.util.HexFormat;
  */
 public record Credentials(String registryAdmin, String registryRegister, String router, String worker, String workersSource,
     String ciSource, String clusterOperator, String costMonitor) {
+
+  /** The files {@link #writeTo} writes, by name in its directory. */
+  static final String REGISTRY_ADMIN_FILE = "registry-admin-token";
+  static final String WORKER_FILE = "worker-token";
+  static final String CI_SOURCE_FILE = "ci-webhook-secret";
+  static final String ROUTER_FILE = "router-token";
+  /** The demo agent's {@code name=secret} lines. */
+  static final String AGENTS_FILE = "agent-secrets.properties";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,6 +50,30 @@ public record Credentials(String registryAdmin, String registryRegister, String 
 
   private static String whsec() {
     return StandardWebhooks.generateSecret();
+  }
+
+  /** Every secret of the run, for checks that none leaked. */
+  public List<String> values() {
+    return List.of(registryAdmin, registryRegister, router, worker, workersSource, ciSource, clusterOperator, costMonitor);
+  }
+
+  /**
+   * Writes the secrets a user needs, and the demo agent's, each to a file in {@code directory}
+   * that only this user may read, created so rather than narrowed after.
+   */
+  void writeTo(Path directory) throws IOException {
+    Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    write(directory.resolve(REGISTRY_ADMIN_FILE), registryAdmin);
+    write(directory.resolve(WORKER_FILE), worker);
+    write(directory.resolve(CI_SOURCE_FILE), ciSource);
+    write(directory.resolve(ROUTER_FILE), router);
+    write(directory.resolve(AGENTS_FILE), "cluster-operator=" + clusterOperator + "\ncost-intelligence-monitor=" + costMonitor + "\n");
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, content, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -42,8 +42,8 @@ final class FastStart {
     return jar.getParent().resolve("fast-start").resolve(jar.getFileName().toString().replaceFirst("\\.jar$", ""));
   }
 
-  /** One service to prepare: its jar, and the JVM options and arguments it will run with. */
-  record Service(Path jar, List<String> jvmOptions, List<String> args) {
+  /** One service to prepare: its jar, and the JVM options and settings it will run with. */
+  record Service(Path jar, List<String> jvmOptions, Settings settings) {
   }
 
   /**
@@ -86,7 +86,7 @@ final class FastStart {
         "-Dspring.context.exit=onRefresh", quietCacheLogs(), "-jar", app(service.jar()).toString()));
     // The context refreshes and the JVM exits before any lifecycle starts: no port is bound, no
     // thread talks to another service, so the training run can take the real run's arguments.
-    command.addAll(service.args());
+    command.addAll(service.settings().args());
     return command;
   }
 
@@ -95,7 +95,9 @@ final class FastStart {
     List<Process> running = new ArrayList<>();
     for (Service service : services) {
       Path log = home(service.jar()).resolve(step + ".log");
-      running.add(new ProcessBuilder(command.apply(service)).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+      ProcessBuilder builder = new ProcessBuilder(command.apply(service)).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(service.settings().environment());
+      running.add(builder.start());
     }
     for (Process process : running) {
       if (!process.waitFor(10, TimeUnit.MINUTES)) {

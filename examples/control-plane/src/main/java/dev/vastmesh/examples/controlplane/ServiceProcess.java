@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +23,16 @@ public final class ServiceProcess {
 
   private final String name;
   private final List<String> command;
+  private final Map<String, String> environment;
   private final Path log;
   private final URI readiness;
   private Process process;
 
-  ServiceProcess(String name, List<String> command, Path log, URI readiness) {
+  /** @param environment added to the launcher's: where the secrets go, never {@code command} */
+  ServiceProcess(String name, List<String> command, Map<String, String> environment, Path log, URI readiness) {
     this.name = name;
     this.command = List.copyOf(command);
+    this.environment = Map.copyOf(environment);
     this.log = log;
     this.readiness = readiness;
   }
@@ -42,8 +46,10 @@ public final class ServiceProcess {
   }
 
   synchronized void start() throws IOException {
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
   }
 
   /** Waits until the readiness URL answers 200; fails early when the process died. */
@@ -75,6 +81,13 @@ public final class ServiceProcess {
     } catch (IOException | UncheckedIOException unreadable) {
       return "(log unreadable: " + unreadable.getMessage() + ")";
     }
+  }
+
+  /** The process and what it started (a wrapper execs or forks the JVM), while it runs. */
+  public java.util.stream.Stream<ProcessHandle> handles() {
+    Process current = process;
+    return current == null ? java.util.stream.Stream.empty()
+        : java.util.stream.Stream.concat(java.util.stream.Stream.of(current.toHandle()), current.descendants());
   }
 
   public boolean alive() {

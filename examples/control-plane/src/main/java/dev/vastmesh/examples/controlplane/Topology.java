@@ -3,59 +3,52 @@ package dev.vastmesh.examples.controlplane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Which processes one run starts and how they are wired: ports, tokens, secrets, Redis keys.
+ * Which processes one run starts and how they are wired: ports, tokens, secrets, Redis keys. Each
+ * service's {@link Settings} keep its secrets off its command line.
  *
  * @param ha two replicas each of registry, gateway and router, sharing state in Redis
- * @param portOffset added to every default port, so a test run does not meet a running demo. Every
- *     port stays below {@link #EPHEMERAL_PORTS_START}: Linux hands ports from there up to outgoing
- *     connections, and one of the many a test run opens can hold a listener's port at the moment
- *     it binds (CI runs with ports in 4xxxx saw exactly that).
+ * @param ports where each service listens
  * @param fast test configuration: short TTLs, sweeps and claim times, a small benchmark
  * @param redisPrefix the prefix of every Redis key of this run (HA only)
  * @param redisHost the Redis the HA mode shares state in
  * @param extraWorkerArgs more worker options, after the defaults (tests point its reports at a double)
  */
-public record Topology(boolean ha, int portOffset, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
+public record Topology(boolean ha, Ports ports, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
     Path workDir, List<String> jvmOptions, List<String> extraWorkerArgs) {
 
-  /** Where Linux's default {@code ip_local_port_range} starts. */
-  public static final int EPHEMERAL_PORTS_START = 32_768;
-
   public Topology {
-    if (portOffset < 0 || 8000 + portOffset >= EPHEMERAL_PORTS_START) {
-      throw new IllegalArgumentException("port offset " + portOffset + " puts ports in the ephemeral range (from "
-          + EPHEMERAL_PORTS_START + "); keep it between 0 and " + (EPHEMERAL_PORTS_START - 8001));
-    }
     jvmOptions = List.copyOf(jvmOptions);
     extraWorkerArgs = List.copyOf(extraWorkerArgs);
   }
 
   public int workerPort() {
-    return 3000 + portOffset;
+    return ports.worker();
   }
 
   public int modelPort() {
-    return 8000 + portOffset;
+    return ports.model();
   }
 
   public int agentPort() {
-    return 4001 + portOffset;
+    return ports.agent();
   }
 
   /** Replica {@code i} (0 or 1) of the gateway. */
   public int gatewayPort(int i) {
-    return 3001 + 10 * i + portOffset;
+    return ports.gateways().get(i);
   }
 
   public int registryPort(int i) {
-    return 3005 + 10 * i + portOffset;
+    return ports.registries().get(i);
   }
 
   public int routerPort(int i) {
-    return 3006 + 10 * i + portOffset;
+    return ports.routers().get(i);
   }
 
   public int replicas() {
@@ -64,6 +57,11 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
 
   public Path modelLog() {
     return workDir.resolve("model.log");
+  }
+
+  /** Where the run's credentials are, one file each, readable only by this user. */
+  public Path credentialsDir() {
+    return workDir.resolve("credentials");
   }
 
   /** The worker's registration TTL; the registry declares it gone this long after its last heartbeat. */
@@ -79,16 +77,17 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
     return List.of("--spring.data.redis.host=" + redisHost, "--spring.data.redis.port=" + redisPort);
   }
 
-  List<String> routerArgs(int replica, Credentials credentials) {
+  Settings router(int replica, Credentials credentials) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + routerPort(replica),
-        "--vastmesh.router.tokens[0].name=control-plane",
-        "--vastmesh.router.tokens[0].value=" + credentials.router(),
-        "--vastmesh.router.tokens[0].scopes=ingest,admin",
         "--vastmesh.router.agents.cluster-operator.url=" + url(agentPort()) + "/agents/cluster-operator/events",
-        "--vastmesh.router.agents.cluster-operator.secret=" + credentials.clusterOperator(),
-        "--vastmesh.router.agents.cost-intelligence-monitor.url=" + url(agentPort()) + "/agents/cost-intelligence-monitor/events",
-        "--vastmesh.router.agents.cost-intelligence-monitor.secret=" + credentials.costMonitor()));
+        "--vastmesh.router.agents.cost-intelligence-monitor.url=" + url(agentPort()) + "/agents/cost-intelligence-monitor/events"));
+    Map<String, String> secrets = Map.of(
+        "vastmesh.router.tokens[0].name", "control-plane",
+        "vastmesh.router.tokens[0].value", credentials.router(),
+        "vastmesh.router.tokens[0].scopes", "ingest,admin",
+        "vastmesh.router.agents.cluster-operator.secret", credentials.clusterOperator(),
+        "vastmesh.router.agents.cost-intelligence-monitor.secret", credentials.costMonitor());
     if (ha) {
       args.addAll(redis());
       args.addAll(List.of("--vastmesh.router.state=redis",
@@ -97,18 +96,18 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
           "--vastmesh.router.redis.consumer=router-" + (char) ('a' + replica),
           "--vastmesh.router.redis.claim-idle=" + (fast ? "3s" : "15s")));
     }
-    return args;
+    return new Settings(args, secrets);
   }
 
-  List<String> registryArgs(int replica, Credentials credentials) {
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=" + registryPort(replica),
-        "--vastmesh.registry.security.tokens[0].name=admin",
-        "--vastmesh.registry.security.tokens[0].value=" + credentials.registryAdmin(),
-        "--vastmesh.registry.security.tokens[0].scopes=admin",
-        "--vastmesh.registry.security.tokens[1].name=workers",
-        "--vastmesh.registry.security.tokens[1].value=" + credentials.registryRegister(),
-        "--vastmesh.registry.security.tokens[1].scopes=register"));
+  Settings registry(int replica, Credentials credentials) {
+    List<String> args = new ArrayList<>(List.of("--server.port=" + registryPort(replica)));
+    Map<String, String> secrets = new LinkedHashMap<>(Map.of(
+        "vastmesh.registry.security.tokens[0].name", "admin",
+        "vastmesh.registry.security.tokens[0].value", credentials.registryAdmin(),
+        "vastmesh.registry.security.tokens[0].scopes", "admin",
+        "vastmesh.registry.security.tokens[1].name", "workers",
+        "vastmesh.registry.security.tokens[1].value", credentials.registryRegister(),
+        "vastmesh.registry.security.tokens[1].scopes", "register"));
     if (fast) {
       args.addAll(List.of("--vastmesh.registry.ttl.min=2s", "--vastmesh.registry.expiry.sweep-interval=500ms"));
     }
@@ -118,35 +117,35 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
           "--vastmesh.registry.redis.key-prefix=" + redisPrefix + "registry:",
           "--vastmesh.registry.events.stream=" + redisPrefix + "events"));
     } else {
-      args.addAll(List.of("--vastmesh.registry.events.router-url=" + url(routerPort(0)),
-          "--vastmesh.registry.events.router-token=" + credentials.router()));
+      args.add("--vastmesh.registry.events.router-url=" + url(routerPort(0)));
+      secrets.put("vastmesh.registry.events.router-token", credentials.router());
     }
-    return args;
+    return new Settings(args, secrets);
   }
 
-  List<String> gatewayArgs(int replica, Credentials credentials) {
+  Settings gateway(int replica, Credentials credentials) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + gatewayPort(replica),
         "--vastmesh.gateway.sources.workers.scheme=standard_webhooks",
-        "--vastmesh.gateway.sources.workers.secrets[0]=" + credentials.workersSource(),
         "--vastmesh.gateway.sources.ci.scheme=standard_webhooks",
-        "--vastmesh.gateway.sources.ci.secrets[0]=" + credentials.ciSource(),
-        "--vastmesh.gateway.router.url=" + url(routerPort(replica)),
-        "--vastmesh.gateway.router.token=" + credentials.router()));
+        "--vastmesh.gateway.router.url=" + url(routerPort(replica))));
+    Map<String, String> secrets = Map.of(
+        "vastmesh.gateway.sources.workers.secrets[0]", credentials.workersSource(),
+        "vastmesh.gateway.sources.ci.secrets[0]", credentials.ciSource(),
+        "vastmesh.gateway.router.token", credentials.router());
     if (ha) {
       args.addAll(redis());
       args.addAll(List.of("--vastmesh.gateway.state=redis",
           "--vastmesh.gateway.redis.key-prefix=" + redisPrefix + "gateway:",
           "--vastmesh.gateway.redis.stream=" + redisPrefix + "events"));
     }
-    return args;
+    return new Settings(args, secrets);
   }
 
-  List<String> workerArgs(Credentials credentials) {
+  Settings worker(Credentials credentials) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + workerPort(),
         "--vastmesh.worker.model-server=" + url(modelPort()),
-        "--vastmesh.worker.token=" + credentials.worker(),
         "--vastmesh.worker.vast.unsecured=true",
         "--vastmesh.worker.vast.public-url=" + url(workerPort()),
         // Embeddings: workload = number of inputs, parallel requests.
@@ -162,7 +161,6 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.worker.startup.benchmark-runs=" + (fast ? 2 : 4),
         "--vastmesh.worker.startup.benchmark-concurrency=4",
         "--vastmesh.worker.registry.url=" + url(registryPort(0)),
-        "--vastmesh.worker.registry.token=" + credentials.registryRegister(),
         "--vastmesh.worker.registry.instance-id=1001",
         "--vastmesh.worker.registry.ttl=" + workerTtl().toSeconds() + "s",
         "--vastmesh.worker.registry.environment=demo",
@@ -170,9 +168,11 @@ public record Topology(boolean ha, int portOffset, boolean fast, String redisPre
         "--vastmesh.worker.registry.gpu-name=cpu (all-MiniLM-L6-v2)",
         "--vastmesh.worker.registry.cost-per-hour=0.0",
         "--vastmesh.worker.events.gateway-url=" + url(gatewayPort(0)) + "/api/v1/webhooks/workers",
-        "--vastmesh.worker.events.secret=" + credentials.workersSource(),
         "--vastmesh.worker.events.environment=demo"));
     args.addAll(extraWorkerArgs);
-    return args;
+    return new Settings(args, Map.of(
+        "vastmesh.worker.token", credentials.worker(),
+        "vastmesh.worker.registry.token", credentials.registryRegister(),
+        "vastmesh.worker.events.secret", credentials.workersSource()));
   }
 }

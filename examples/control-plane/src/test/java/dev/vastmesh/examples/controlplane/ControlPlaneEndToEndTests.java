@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vastmesh.testsupport.FakeHttpServer;
+import dev.vastmesh.testsupport.FreePort;
 import dev.vastmesh.testsupport.FakeHttpServer.Reply;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -33,24 +34,41 @@ class ControlPlaneEndToEndTests {
 
   /** Vast's autoscaler, as far as the worker's load reports go. */
   static final FakeHttpServer AUTOSCALER = FakeHttpServer.start().on("/", request -> Reply.status(200));
+  /** The demo's ports, and where an offset run would be, held elsewhere all along: the run uses none. */
+  static HeldPorts held;
   static ControlPlane plane;
 
   @BeforeAll
   static void start() throws Exception {
+    held = HeldPorts.hold(Ports.defaults(), Ports.offset(17_000));
     Path work = Files.createTempDirectory("vastmesh-e2e-");
     // The worker also reports to a local autoscaler double, so its load reports can be read.
-    plane = ControlPlane.forTests(false, 17_000, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of(
+    plane = ControlPlane.forTests(false, Ports.from(FreePort::next), "127.0.0.1", 6379, EndToEnd.REPO, work, List.of(
         "--vastmesh.worker.vast.container-id=1001", "--vastmesh.worker.vast.report-addr=" + AUTOSCALER.url(),
         "--vastmesh.worker.vast.master-token=e2e-mtoken"));
     plane.start(new PrintStream(OutputStream.nullOutputStream()));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (plane != null) {
       plane.close();
     }
     AUTOSCALER.close();
+    held.close();
+  }
+
+  @Test
+  @Order(0)
+  void noSecretIsOnAnyCommandLineAndTheFixedPortsStayedElsewhere() {
+    List<ProcessHandle> running = plane.processes().stream().flatMap(ServiceProcess::handles).toList();
+    assertThat(running).hasSizeGreaterThanOrEqualTo(6);
+    for (ProcessHandle process : running) {
+      String commandLine = EndToEnd.commandLine(process);
+      assertThat(commandLine).isNotEmpty();
+      assertThat(plane.credentials().values()).allSatisfy(secret -> assertThat(commandLine).doesNotContain(secret));
+    }
+    assertThat(plane.topology().ports().all()).doesNotContainAnyElementsOf(held.ports());
   }
 
   @Test

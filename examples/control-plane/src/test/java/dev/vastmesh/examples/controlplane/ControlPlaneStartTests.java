@@ -3,6 +3,7 @@ package dev.vastmesh.examples.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vastmesh.testsupport.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -22,12 +23,13 @@ class ControlPlaneStartTests {
 
   @Test
   void aPortInUseIsReportedAndNothingIsStarted() throws Exception {
+    Ports ports = Ports.from(FreePort::next);
     try (ServerSocket taken = new ServerSocket()) {
-      taken.bind(new InetSocketAddress("127.0.0.1", 3005 + 23_000));
-      ControlPlane plane = ControlPlane.forTests(false, 23_000, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of());
+      taken.bind(new InetSocketAddress("127.0.0.1", ports.registries().get(0)));
+      ControlPlane plane = ControlPlane.forTests(false, ports, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of());
 
       assertThatThrownBy(() -> plane.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
-          .hasMessageContaining("ports already in use on 127.0.0.1: [26005]");
+          .hasMessageContaining("ports already in use on 127.0.0.1: [" + ports.registries().get(0) + "]");
       assertThat(plane.process("registry-service")).hasValueSatisfying(p -> assertThat(p.alive()).isFalse());
     }
   }
@@ -35,15 +37,30 @@ class ControlPlaneStartTests {
   @Test
   void anOffsetIntoTheEphemeralPortRangeIsRefused() {
     // 8000 + 24_768 is the first port Linux may give an outgoing connection.
-    assertThatThrownBy(() -> ControlPlane.forTests(false, 24_768, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ephemeral range");
-    assertThat(ControlPlane.forTests(false, 24_767, "127.0.0.1", 6379, EndToEnd.REPO, work, List.of()).topology().modelPort())
-        .isEqualTo(32_767);
+    assertThatThrownBy(() -> Ports.offset(24_768)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ephemeral range");
+    assertThatThrownBy(() -> Ports.offset(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Ports.offset(24_767).model()).isEqualTo(32_767);
+  }
+
+  @Test
+  void portsCanBeGivenOneByOneAndReadBackTheSameWay() {
+    Ports ports = Ports.from(FreePort::next);
+
+    assertThat(Ports.defaults().with(ports.assignments())).isEqualTo(ports);
+    assertThat(Ports.defaults().with("registry=4005, router-b=4016")).satisfies(p -> {
+      assertThat(p.registries()).containsExactly(4005, 3015);
+      assertThat(p.routers()).containsExactly(3006, 4016);
+      assertThat(p.worker()).isEqualTo(3000);
+    });
+    assertThat(ports.all()).doesNotHaveDuplicates().hasSize(9);
+    assertThatThrownBy(() -> Ports.defaults().with("prometheus=9090")).hasMessageContaining("no service port named prometheus");
+    assertThatThrownBy(() -> Ports.defaults().with("worker")).hasMessageContaining("expected name=port");
   }
 
   @Test
   void theHaModeWithoutRedisSaysSo() {
-    ControlPlane plane = ControlPlane.forTests(true, 23_000, "127.0.0.1", 1, EndToEnd.REPO, work, List.of());
+    ControlPlane plane = ControlPlane.forTests(true, Ports.from(FreePort::next), "127.0.0.1", 1, EndToEnd.REPO, work, List.of());
 
     assertThatThrownBy(() -> plane.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         .hasMessageContaining("HA mode needs Redis, and none answers on 127.0.0.1:1");

@@ -78,6 +78,19 @@ final class EndToEnd {
     return item -> item.path("type").asString().equals(type) && item.path("event").path("data").path("instance_id").asLong() == instanceId;
   }
 
+  /**
+   * What {@code ps} shows every user of a process: its command line, from {@code /proc} (empty
+   * once it has exited).
+   */
+  static String commandLine(ProcessHandle process) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException gone) {
+      return "";
+    }
+  }
+
   /** Waits until the agent has a delivery matching {@code what}; fails with the agent's log. */
   static JsonNode awaitDelivery(ControlPlane plane, Predicate<JsonNode> what, Duration timeout, String description) throws Exception {
     try {

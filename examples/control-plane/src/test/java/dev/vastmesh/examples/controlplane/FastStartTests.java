@@ -29,12 +29,12 @@ class FastStartTests {
     Files.createDirectories(jar.getParent());
     Files.copy(EndToEnd.REPO.resolve("registry-service/target/registry-service.jar"), jar);
     FastStart fastStart = FastStart.forThisJvm();
-    List<String> args = List.of("--vastmesh.registry.security.tokens[0].name=admin",
-        "--vastmesh.registry.security.tokens[0].value=vmadm_fast_start_test_token_0123456789",
-        "--vastmesh.registry.security.tokens[0].scopes=admin");
+    Settings settings = new Settings(List.of(), java.util.Map.of("vastmesh.registry.security.tokens[0].name", "admin",
+        "vastmesh.registry.security.tokens[0].value", "vmadm_fast_start_test_token_0123456789",
+        "vastmesh.registry.security.tokens[0].scopes", "admin"));
     ByteArrayOutputStream said = new ByteArrayOutputStream();
 
-    fastStart.prepare(List.of(new FastStart.Service(jar, List.of("-XX:+UseSerialGC"), args)),
+    fastStart.prepare(List.of(new FastStart.Service(jar, List.of("-XX:+UseSerialGC"), settings)),
         new PrintStream(said, true, StandardCharsets.UTF_8));
 
     String cacheOption = Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
@@ -51,9 +51,8 @@ class FastStartTests {
     }
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC"));
     command.addAll(launch);
-    command.addAll(args);
     command.add("--server.port=" + port);
-    ServiceProcess service = new ServiceProcess("registry-service", command, work.resolve("registry.log"),
+    ServiceProcess service = new ServiceProcess("registry-service", command, settings.environment(), work.resolve("registry.log"),
         URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
     try {
       service.start();

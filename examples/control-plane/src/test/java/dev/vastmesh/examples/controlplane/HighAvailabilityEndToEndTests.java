@@ -6,6 +6,7 @@ import static dev.vastmesh.examples.controlplane.EndToEnd.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vastmesh.testsupport.FreePort;
 import dev.vastmesh.testsupport.RedisTestSupport;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -32,18 +33,22 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HighAvailabilityEndToEndTests {
 
+  /** The demo's ports, and where an offset run would be, held elsewhere all along: the run uses none. */
+  static HeldPorts held;
   static ControlPlane plane;
 
   @BeforeAll
   static void start() throws Exception {
+    held = HeldPorts.hold(Ports.defaults(), Ports.offset(20_000));
     Path work = Files.createTempDirectory("vastmesh-ha-e2e-");
     // A real Redis (the local one, or Testcontainers on a laptop with Docker); never skipped.
-    plane = ControlPlane.forTests(true, 20_000, RedisTestSupport.host(), RedisTestSupport.port(), EndToEnd.REPO, work, List.of());
+    plane = ControlPlane.forTests(true, Ports.from(FreePort::next), RedisTestSupport.host(), RedisTestSupport.port(), EndToEnd.REPO, work, List.of());
     plane.start(new PrintStream(OutputStream.nullOutputStream()));
   }
 
   @AfterAll
   static void stop() throws Exception {
+    held.close();
     if (plane != null) {
       plane.close();
       // Closing an HA run removes its keys: nothing is left under the run's prefix.

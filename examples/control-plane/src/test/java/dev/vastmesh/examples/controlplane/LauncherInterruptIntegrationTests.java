@@ -3,15 +3,13 @@ package dev.vastmesh.examples.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vastmesh.testsupport.FreePort;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -31,14 +29,14 @@ class LauncherInterruptIntegrationTests {
 
   @Test
   void ctrlCStopsInDependencyOrderAndTheFarewellIsDelivered() throws Exception {
-    int offset = freeOffset();
+    Ports ports = Ports.from(FreePort::next);
     Path out = work.resolve("launcher.out");
     Path logs = work.resolve("logs");
     // setsid: the launcher leads a process group of its own, as a shell's foreground job does.
     // The launcher's own classes (its jar is packaged after the tests), as `java -jar control-plane.jar`.
     Process launcher = new ProcessBuilder("setsid", ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), ControlPlane.class.getName(), "--repo=" + EndToEnd.REPO,
-        "--work-dir=" + logs, "--port-offset=" + offset)
+        "--work-dir=" + logs, "--ports=" + ports.assignments())
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     try {
       await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
@@ -46,6 +44,18 @@ class LauncherInterruptIntegrationTests {
       assertThat(launcher.isAlive()).as(read(out)).isTrue();
       assertThat(read(out)).contains("(each service logs to its own file in " + logs + ")");
       List<ProcessHandle> services = launcher.descendants().toList();
+      // No secret in the output (often a log) or on any command line (ps shows them to every user).
+      Path credentials = logs.resolve("credentials");
+      assertThat(read(out)).contains("Authorization: Bearer $(cat " + credentials.resolve(Credentials.REGISTRY_ADMIN_FILE) + ")");
+      List<String> secrets = List.of(read(credentials.resolve(Credentials.REGISTRY_ADMIN_FILE)),
+          read(credentials.resolve(Credentials.WORKER_FILE)), read(credentials.resolve(Credentials.CI_SOURCE_FILE)),
+          read(credentials.resolve(Credentials.ROUTER_FILE)));
+      assertThat(secrets).allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(20));
+      assertThat(services).hasSizeGreaterThanOrEqualTo(6);
+      for (String secret : secrets) {
+        assertThat(read(out)).doesNotContain(secret);
+        assertThat(services).allSatisfy(service -> assertThat(EndToEnd.commandLine(service)).doesNotContain(secret));
+      }
 
       Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).inheritIO().start();
       assertThat(interrupt.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -57,30 +67,6 @@ class LauncherInterruptIntegrationTests {
     } finally {
       launcher.descendants().forEach(ProcessHandle::destroyForcibly);
       launcher.destroyForcibly();
-    }
-  }
-
-  /** An offset at which every port of the embedded topology is free now. */
-  private static int freeOffset() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int offset = 1_000 + ThreadLocalRandom.current().nextInt(20_000);
-      boolean free = true;
-      for (int base : new int[] {3000, 3001, 3005, 3006, 4001, 8000}) {
-        free &= free(base + offset);
-      }
-      if (free) {
-        return offset;
-      }
-    }
-    throw new IllegalStateException("no free port range found");
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vastmesh.examples.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vastmesh.testsupport.FreePort;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,7 +46,7 @@ class ObservabilityEndToEndTests {
   static void startAndDriveTraffic() throws Exception {
     PrometheusTools.require("promtool");
     PrometheusTools.require("prometheus");
-    plane = ControlPlane.forTests(false, 11_000, "127.0.0.1", 6379, EndToEnd.REPO, Files.createTempDirectory("vastmesh-obs-"),
+    plane = ControlPlane.forTests(false, Ports.from(FreePort::next), "127.0.0.1", 6379, EndToEnd.REPO, Files.createTempDirectory("vastmesh-obs-"),
         List.of());
     plane.start(new PrintStream(OutputStream.nullOutputStream()));
     Topology topology = plane.topology();

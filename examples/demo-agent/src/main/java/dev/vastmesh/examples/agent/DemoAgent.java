@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * marked as a duplicate, as an idempotent agent must. {@code GET /received} lists what arrived,
  * for the end-to-end tests and for curious users.
  *
- * <p>Options: {@code --port=4001} and one {@code --agent.<name>=<whsec_ secret>} per agent.
+ * <p>Options: {@code --port=4001} and {@code --secrets=FILE}, a file with one
+ * {@code <name>=<whsec_ secret>} line per agent.
  */
 public final class DemoAgent {
 
@@ -58,20 +61,40 @@ public final class DemoAgent {
     server.createContext("/received", this::list);
   }
 
+  /**
+   * The agents' secrets, one {@code name=secret} line each. From a file rather than the command
+   * line, which every user of the machine can read.
+   */
+  static Map<String, String> readSecrets(Path file) throws IOException {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      int equals = trimmed.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException(file + ": expected <name>=<secret> lines");
+      }
+      secrets.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
+    }
+    return secrets;
+  }
+
   public static void main(String[] args) throws IOException {
     int port = 4001;
     Map<String, String> secrets = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.startsWith("--port=")) {
         port = Integer.parseInt(arg.substring(7));
-      } else if (arg.startsWith("--agent.") && arg.contains("=")) {
-        secrets.put(arg.substring(8, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      } else if (arg.startsWith("--secrets=")) {
+        secrets.putAll(readSecrets(Path.of(arg.substring(10))));
       } else {
-        throw new IllegalArgumentException("expected --port=N or --agent.<name>=<secret>, got " + arg.replaceAll("=.*", "=..."));
+        throw new IllegalArgumentException("expected --port=N or --secrets=FILE, got " + arg.replaceAll("=.*", "=..."));
       }
     }
     if (secrets.isEmpty()) {
-      throw new IllegalArgumentException("no agent: give --agent.<name>=<whsec_ secret>");
+      throw new IllegalArgumentException("no agent: give --secrets=FILE with a line <name>=<whsec_ secret> per agent");
     }
     DemoAgent agent = new DemoAgent(port, secrets, System.out);
     agent.server.start();
