@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.autoscaler;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.billing;
+
+import org.jspecify.annotations.NullMarked;

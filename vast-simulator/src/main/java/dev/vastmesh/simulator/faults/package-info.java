@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.faults;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.instances;
+
+import org.jspecify.annotations.NullMarked;

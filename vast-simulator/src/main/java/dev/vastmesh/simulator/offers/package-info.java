@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.offers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator;
+
+import org.jspecify.annotations.NullMarked;

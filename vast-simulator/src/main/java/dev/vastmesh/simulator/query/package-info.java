@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.query;
+
+import org.jspecify.annotations.NullMarked;

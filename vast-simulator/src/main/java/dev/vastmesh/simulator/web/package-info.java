@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.web;
+
+import org.jspecify.annotations.NullMarked;

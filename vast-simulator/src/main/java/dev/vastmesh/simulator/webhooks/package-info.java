@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.simulator.webhooks;
+
+import org.jspecify.annotations.NullMarked;

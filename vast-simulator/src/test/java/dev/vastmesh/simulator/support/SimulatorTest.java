@@ -1,0 +1,40 @@
+package dev.vastmesh.simulator.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole simulator on a random port with the test catalogue, the light stand-in as every
+ * image's command, and fast boot steps. Tests with these same settings share one context.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "vastmesh.simulator.accounts[0].key=" + Sim.KEY,
+    "vastmesh.simulator.accounts[0].user-id=1",
+    "vastmesh.simulator.accounts[0].credit=1000",
+    "vastmesh.simulator.accounts[1].key=" + Sim.OTHER_KEY,
+    "vastmesh.simulator.accounts[1].user-id=2",
+    "vastmesh.simulator.admin.tokens[0].name=tests",
+    "vastmesh.simulator.admin.tokens[0].value=" + Sim.ADMIN,
+    "vastmesh.simulator.admin.tokens[0].scopes=admin",
+    "vastmesh.simulator.catalogue=classpath:test-offers.json",
+    "vastmesh.simulator.default-command=exec sleep 2147483647",
+    "vastmesh.simulator.images.[sim/env]=env > env.txt; exec sleep 2147483647",
+    "vastmesh.simulator.images.[sim/short]=exit 3",
+    "vastmesh.simulator.lifecycle.step-delay=200ms",
+    "vastmesh.simulator.lifecycle.stop-grace=1s",
+    "vastmesh.simulator.webhooks.backoff=50ms",
+    "vastmesh.simulator.webhooks.timeout=2s",
+    "vastmesh.simulator.rate-limits.scale=0.05"})
+@ActiveProfiles("test")
+public @interface SimulatorTest {
+}
