@@ -9,6 +9,8 @@ public final class Sim {
 
   public static final String KEY = "sim-test-key";
   public static final String OTHER_KEY = "sim-other-key";
+  /** The account of the billing test alone, so other tests' instances are not on its bill. */
+  public static final String BILLING_KEY = "sim-billing-key";
   public static final String ADMIN = "sim-admin-token";
 
   private Sim() {

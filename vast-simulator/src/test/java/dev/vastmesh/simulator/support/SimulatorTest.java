@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -23,6 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
     "vastmesh.simulator.accounts[0].credit=1000",
     "vastmesh.simulator.accounts[1].key=" + Sim.OTHER_KEY,
     "vastmesh.simulator.accounts[1].user-id=2",
+    "vastmesh.simulator.accounts[2].key=" + Sim.BILLING_KEY,
+    "vastmesh.simulator.accounts[2].user-id=3",
+    "vastmesh.simulator.accounts[2].credit=20",
+    "vastmesh.simulator.accounts[2].low-balance-threshold=1",
     "vastmesh.simulator.admin.tokens[0].name=tests",
     "vastmesh.simulator.admin.tokens[0].value=" + Sim.ADMIN,
     "vastmesh.simulator.admin.tokens[0].scopes=admin",
@@ -36,5 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
     "vastmesh.simulator.webhooks.timeout=2s",
     "vastmesh.simulator.rate-limits.scale=0.05"})
 @ActiveProfiles("test")
+@Import(TestClock.class)
 public @interface SimulatorTest {
 }
