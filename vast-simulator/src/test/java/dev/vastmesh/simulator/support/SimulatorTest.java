@@ -39,7 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
     "vastmesh.simulator.lifecycle.stop-grace=1s",
     "vastmesh.simulator.webhooks.backoff=50ms",
     "vastmesh.simulator.webhooks.timeout=2s",
-    "vastmesh.simulator.rate-limits.scale=0.05"})
+    "vastmesh.simulator.rate-limits.scale=0.2"})
 @ActiveProfiles("test")
 @Import(TestClock.class)
 public @interface SimulatorTest {
