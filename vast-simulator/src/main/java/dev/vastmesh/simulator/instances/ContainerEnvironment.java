@@ -35,14 +35,16 @@ final class ContainerEnvironment {
     return ports;
   }
 
+  /** @param autoscaler the simulator as the workers' autoscaler; a create body's {@code -e} entries win */
   static Map<String, String> of(long id, String publicIp, Map<Integer, Integer> ports, Map<String, String> requested,
-      Map<String, String> host) {
+      Map<String, String> host, Map<String, String> autoscaler) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String name : FROM_HOST) {
       if (host.get(name) != null) {
         env.put(name, host.get(name));
       }
     }
+    env.putAll(autoscaler);
     requested.forEach((key, value) -> {
       if (!key.startsWith("-")) {
         env.put(key, value);

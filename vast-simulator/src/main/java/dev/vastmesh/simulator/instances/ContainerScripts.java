@@ -1,5 +1,6 @@
 package dev.vastmesh.simulator.instances;
 
+import dev.vastmesh.simulator.autoscaler.ReportAddress;
 import dev.vastmesh.simulator.config.SimulatorProperties;
 import dev.vastmesh.simulator.process.ContainerSpec;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class ContainerScripts {
     return command == null ? properties.defaultCommand() : command;
   }
 
-  static ContainerSpec spec(SimInstance instance, SimulatorProperties properties, Path workDir) {
+  static ContainerSpec spec(SimInstance instance, SimulatorProperties properties, Path workDir, ReportAddress reportAddress) {
     String command = command(properties, instance.request.image()).strip();
     String onstart = instance.request.onstart();
     StringBuilder script = new StringBuilder();
@@ -31,7 +32,8 @@ final class ContainerScripts {
     }
     script.append(command.isEmpty() ? "wait" : command);
     return new ContainerSpec(instance.id, script.toString(),
-        ContainerEnvironment.of(instance.id, properties.publicIpaddr(), instance.ports, instance.request.env(), System.getenv()),
+        ContainerEnvironment.of(instance.id, properties.publicIpaddr(), instance.ports, instance.request.env(), System.getenv(),
+            reportAddress.environment(properties.publicIpaddr())),
         workDir.resolve("instance-" + instance.id));
   }
 }

@@ -1,6 +1,7 @@
 package dev.vastmesh.simulator.instances;
 
 import dev.vastmesh.simulator.account.SimAccount;
+import dev.vastmesh.simulator.autoscaler.ReportAddress;
 import dev.vastmesh.simulator.billing.Contract;
 import dev.vastmesh.simulator.billing.Ledger;
 import dev.vastmesh.simulator.billing.Rates;
@@ -53,6 +54,7 @@ public class InstanceService {
   private final ProcessSupervisor processes;
   private final PortAllocator portAllocator;
   private final Notifier notifier;
+  private final ReportAddress reportAddress;
   private final Path workDir;
   private final Map<Long, SimInstance> instances = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(7_835_600);
@@ -60,7 +62,7 @@ public class InstanceService {
       Thread.ofPlatform().name("instance-steps-", 0).daemon().factory());
 
   public InstanceService(SimulatorProperties properties, Catalogue catalogue, Ledger ledger, SimClock clock, Faults faults,
-      ProcessSupervisor processes, PortAllocator portAllocator, Notifier notifier) {
+      ProcessSupervisor processes, PortAllocator portAllocator, Notifier notifier, ReportAddress reportAddress) {
     this.properties = properties;
     this.catalogue = catalogue;
     this.ledger = ledger;
@@ -69,6 +71,7 @@ public class InstanceService {
     this.processes = processes;
     this.portAllocator = portAllocator;
     this.notifier = notifier;
+    this.reportAddress = reportAddress;
     this.workDir = properties.workDir() != null ? properties.workDir() : ProcessSupervisor.temporaryWorkDir();
   }
 
@@ -274,7 +277,7 @@ public class InstanceService {
   private void launch(SimInstance instance, long generation) {
     ContainerProcess process;
     try {
-      process = processes.start(ContainerScripts.spec(instance, properties, workDir));
+      process = processes.start(ContainerScripts.spec(instance, properties, workDir, reportAddress));
     } catch (IOException e) {
       change(instance, Phase.EXITED, "Error response from daemon: " + e.getMessage());
       return;

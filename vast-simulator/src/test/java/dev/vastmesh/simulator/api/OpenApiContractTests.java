@@ -29,6 +29,7 @@ class OpenApiContractTests {
   @Test
   void theAdminOperationsAreExactlyTheContracts() {
     new Admin(port).http().assertServesExactlyTheContract("/admin/", 9);
+    new Admin(port).http().assertServesExactlyTheContract("/", 32);
   }
 
   @Test
