@@ -133,7 +133,7 @@ class FaultsIntegrationTests {
 
     // The client spacing calls by the documented thresholds (scaled as the simulator's are) never sees one.
     Map<EndpointRateLimiter.Endpoint, Duration> spacing = EndpointRateLimiter.documented().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().dividedBy(5).plusMillis(20)));
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().dividedBy(5).plusMillis(150)));
     VastClient spaced = VastClient.builder(Sim.OTHER_KEY).baseUrl("http://127.0.0.1:" + port).rateLimits(spacing).retries(1, Duration.ZERO).build();
     for (int i = 0; i < 5; i++) {
       assertThat(spaced.listInstances()).isEmpty();
