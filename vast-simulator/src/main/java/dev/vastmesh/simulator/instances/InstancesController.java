@@ -68,21 +68,35 @@ class InstancesController {
     if (filters.fields().stream().anyMatch(COMPUTED::contains)) {
       throw VastError.invalidArgs("dph_total and num_gpus are computed and cannot be filtered on.");
     }
-    List<ObjectNode> rows = new ArrayList<>();
-    for (SimInstance instance : service.list(account.userId())) {
-      ObjectNode row = InstanceJson.of(instance, publicIp);
-      if (filters.matches(row)) {
-        rows.add(row);
-      }
-    }
-    rows.sort(order(json(orderBy, "[{\"col\":\"id\",\"dir\":\"asc\"}]", "order_by")));
+    JsonNode order = json(orderBy, "[{\"col\":\"id\",\"dir\":\"asc\"}]", "order_by");
+    boolean byId = order.size() == 1 && order.path(0).path("col").asString("").equals("id")
+        && order.path(0).path("dir").asString("asc").equals("asc");
+    List<SimInstance> all = service.list(account.userId());
     long offset = PageToken.position(afterToken);
-    List<ObjectNode> page = rows.subList((int) Math.min(offset, rows.size()), (int) Math.min(offset + limit, rows.size()));
+    List<ObjectNode> rows;
+    List<ObjectNode> page;
+    if (filters.isEmpty() && byId) {
+      // The common call (the client's): by id, unfiltered. Only the page's rows are rendered.
+      rows = null;
+      page = all.subList((int) Math.min(offset, all.size()), (int) Math.min(offset + limit, all.size())).stream()
+          .map(i -> InstanceJson.of(i, publicIp)).toList();
+    } else {
+      rows = new ArrayList<>();
+      for (SimInstance instance : all) {
+        ObjectNode row = InstanceJson.of(instance, publicIp);
+        if (filters.matches(row)) {
+          rows.add(row);
+        }
+      }
+      rows.sort(order(order));
+      page = rows.subList((int) Math.min(offset, rows.size()), (int) Math.min(offset + limit, rows.size()));
+    }
+    int found = rows == null ? all.size() : rows.size();
     Map<String, @Nullable Object> answer = new LinkedHashMap<>();
     answer.put("success", true);
-    answer.put("instances_found", rows.size());
-    answer.put("total_instances", service.list(account.userId()).size());
-    answer.put("next_token", offset + limit < rows.size() ? PageToken.of(offset + limit) : null);
+    answer.put("instances_found", found);
+    answer.put("total_instances", all.size());
+    answer.put("next_token", offset + limit < found ? PageToken.of(offset + limit) : null);
     answer.put("instances", page);
     return answer;
   }
