@@ -55,7 +55,7 @@ public record SimulatorProperties(
    */
   public static final String DEFAULT_COMMAND = """
       H="${VASTMESH_HOME:-$PWD}"; M=$((VAST_TCP_PORT_3000 + 1))
-      java -jar "$H/examples/embeddings-model-server/target/embeddings-model-server.jar" --server.port=$M > model.log 2>&1 &
+      java -jar "$H/examples/embeddings-model-server/target/embeddings-model-server.jar" --port=$M --log-file=model.log &
       exec java -jar "$H/gpu-worker/target/gpu-worker.jar" --server.port=$VAST_TCP_PORT_3000 \
         --vastmesh.worker.model-server=http://127.0.0.1:$M --vastmesh.worker.startup.model-log=model.log \
         --vastmesh.worker.startup.on-load='Application startup complete' --vastmesh.worker.startup.health-endpoint=/health \
