@@ -42,6 +42,10 @@ public class Accounts {
     return Optional.ofNullable(byKeyHash.get(Tokens.sha256(key)));
   }
 
+  public Optional<SimAccount> byId(long userId) {
+    return Optional.ofNullable(byId.get(userId));
+  }
+
   public Collection<SimAccount> all() {
     return byId.values();
   }

@@ -1,5 +1,6 @@
 package dev.vastmesh.simulator.admin;
 
+import dev.vastmesh.simulator.account.Accounts;
 import dev.vastmesh.simulator.billing.Payment;
 import dev.vastmesh.simulator.billing.StartingCredit;
 import dev.vastmesh.simulator.config.SimClock;
@@ -37,8 +38,11 @@ class AdminController {
   private final ProcessSupervisor processes;
   private final StartingCredit credit;
   private final SimClock clock;
+  private final Accounts accounts;
 
-  AdminController(Faults faults, InstanceService instances, ProcessSupervisor processes, StartingCredit credit, SimClock clock) {
+  AdminController(Faults faults, InstanceService instances, ProcessSupervisor processes, StartingCredit credit, SimClock clock,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.faults = faults;
     this.instances = instances;
     this.processes = processes;
@@ -119,6 +123,9 @@ class AdminController {
   @PostMapping("/accounts/{userId}/credit")
   @RequiresScope("admin")
   ResponseEntity<Payment> addCredit(@PathVariable long userId, @Valid @RequestBody Credit body) {
+    if (accounts.byId(userId).isEmpty()) {
+      throw notFound("no account " + userId);
+    }
     return ResponseEntity.status(HttpStatus.CREATED).body(credit.add(userId, body.amount()));
   }
 

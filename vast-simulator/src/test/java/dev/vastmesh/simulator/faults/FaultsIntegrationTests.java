@@ -179,5 +179,8 @@ class FaultsIntegrationTests {
     assertThat(admin.send("GET", "/admin/v1/faults", Sim.ADMIN, null).json().get(0).get("id").longValue()).isEqualTo(id);
     assertThat(admin.send("DELETE", "/admin/v1/faults/{id}", Sim.ADMIN, null, id).status()).isEqualTo(204);
     assertThat(admin.send("GET", "/admin/v1/status", Sim.ADMIN, null).json().has("processes")).isTrue();
+    assertThat(admin.send("POST", "/admin/v1/accounts/{userId}/credit", Sim.ADMIN, "{\"amount\":5}", 99).status()).isEqualTo(404);
+    assertThat(admin.send("POST", "/admin/v1/accounts/{userId}/credit", Sim.ADMIN, "{\"amount\":0}", 2).status()).isEqualTo(400);
+    assertThat(admin.send("POST", "/admin/v1/accounts/{userId}/credit", Sim.ADMIN, "{\"amount\":5}", 2).status()).isEqualTo(201);
   }
 }
