@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured accounts, found by API key. The keys are held by hash only. With none
- * configured, one account gets a generated key, printed once on standard output.
+ * configured, one account gets a generated key, written to a file only this user can read (its
+ * path is printed, never the key).
  */
 @Component
 public class Accounts {
@@ -25,7 +26,8 @@ public class Accounts {
       add(account.key(), new SimAccount(account.userId(), account.email(), account.credit(), account.lowBalanceThreshold()));
     }
     if (byKeyHash.isEmpty()) {
-      String key = GeneratedToken.announce("vast-simulator", SimulatorProperties.PREFIX + ".accounts[0].key", "vastsim_", System.out);
+      String key = GeneratedToken.announce("vast-simulator", SimulatorProperties.PREFIX + ".accounts[0].key", "vastsim_",
+          GeneratedToken.defaultDirectory(), System.out);
       add(key, new SimAccount(1, "sim@vast.local", 100.0, 5.0));
     }
   }

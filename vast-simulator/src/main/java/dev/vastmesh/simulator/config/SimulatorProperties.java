@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * Everything the simulator can be told, under {@value #PREFIX}.
  *
  * @param accounts the Vast API keys it accepts, one account each; when empty, one key is
- *     generated and printed once on standard output
+ *     generated into a file only this user can read, whose path is printed
  * @param catalogue the offers file (YAML or JSON, a Spring resource location)
  * @param images image name → the shell command that stands for the container; an image not listed
  *     runs {@code defaultCommand}
@@ -120,7 +120,7 @@ public record SimulatorProperties(
       @DefaultValue("10s") @NotNull Duration timeout) {
   }
 
-  /** @param tokens the admin API's bearer tokens (scope {@code admin}); generated when empty */
+  /** @param tokens the admin API's bearer tokens (scope {@code admin}); one is generated (into a file) when empty */
   public record Admin(@Valid @DefaultValue List<Token> tokens) {
   }
 }

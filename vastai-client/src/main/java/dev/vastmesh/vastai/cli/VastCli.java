@@ -144,7 +144,7 @@ public final class VastCli {
     };
   }
 
-  VastClient client() throws IOException {
+  String apiKey() {
     String key = env.get("VASTAI_API_KEY");
     if (apiKeyFile != null) {
       try {
@@ -156,7 +156,11 @@ public final class VastCli {
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("no API key: set VASTAI_API_KEY (a masked CI variable) or pass --api-key-file");
     }
-    VastClient.Builder builder = VastClient.builder(key).baseUrl(env.getOrDefault("VAST_URL", "https://console.vast.ai"));
+    return key;
+  }
+
+  VastClient client() throws IOException {
+    VastClient.Builder builder = VastClient.builder(apiKey()).baseUrl(env.getOrDefault("VAST_URL", "https://console.vast.ai"));
     if ("off".equals(env.get("VASTAI_RATE_LIMIT"))) {
       // Only for a local test server: against the real API the spacing is what avoids its penalties.
       builder.rateLimits(Map.of());
@@ -360,6 +364,12 @@ public final class VastCli {
     @Option(names = "--events-url", description = "webhook gateway URL to report deployment events to; "
         + "the secret comes from VASTMESH_WEBHOOK_SECRET") @Nullable String eventsUrl;
     @Option(names = "--environment", description = "the environment the events carry, e.g. prod") @Nullable String environment;
+    @Option(names = "--worker-bundle", description = "install and run the gpu-worker bundle from this URL beside the image's "
+        + "model server (written into onstart, after --onstart)") @Nullable String workerBundle;
+    @Option(names = "--worker-bundle-sha256", description = "the bundle's SHA-256; without it the bundle is downloaded once "
+        + "here to take it") @Nullable String workerBundleSha256;
+    @Option(names = "--worker-preset", description = "the image's model server for the worker: vllm, tgi, tei, ollama, "
+        + "embeddings or none") @Nullable String workerPreset;
 
     @Override
     public Integer call() throws Exception {
@@ -367,8 +377,20 @@ public final class VastCli {
       PrintWriter err = spec.commandLine().getErr();
       OfferSearch search = OfferSearch.parse(query).orderBy(order).type(bid != null ? RentalKind.INTERRUPTIBLE : RentalKind.ON_DEMAND)
           .storage(disk);
+      Map<String, String> instanceEnv = VastCli.env(env);
+      String instanceOnstart = onstart;
+      if (workerBundle != null) {
+        WorkerBundle bundle = WorkerBundle.resolve(workerBundle, workerBundleSha256, workerPreset, new okhttp3.OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofMinutes(2)).build());
+        instanceEnv.putAll(bundle.env());
+        instanceOnstart = bundle.onstart(onstart);
+        err.println("deploy: the instance installs the worker bundle " + WorkerBundle.redacted(bundle.url()) + " (sha256 " + bundle.sha256() + ")");
+      } else if (workerBundleSha256 != null || workerPreset != null) {
+        throw new IllegalArgumentException("--worker-bundle-sha256 and --worker-preset need --worker-bundle");
+      }
+      InstanceSecrets.refuseApiKey(root.apiKey(), instanceEnv, instanceOnstart);
       DeployRequest request = new DeployRequest(search, maxPrice,
-          CreateInstance.of(image, disk).withEnv(VastCli.env(env)).withOnstart(onstart).withLabel(label),
+          CreateInstance.of(image, disk).withEnv(instanceEnv).withOnstart(instanceOnstart).withLabel(label),
           offers, poll, noProgress, offerTimeout, key, bid);
       java.util.function.Consumer<String> progress = line -> err.println("deploy: " + line);
       DeploymentEvents events = DeploymentEvents.NONE;

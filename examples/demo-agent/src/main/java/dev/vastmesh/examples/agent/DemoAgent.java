@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * marked as a duplicate, as an idempotent agent must. {@code GET /received} lists what arrived,
  * for the end-to-end tests and for curious users.
  *
- * <p>Options: {@code --port=4001} and {@code --secrets=FILE}, a file with one
+ * <p>Options: {@code --port=4001}, {@code --host=127.0.0.1} (the address to listen on: a container
+ * listens on {@code 0.0.0.0}) and {@code --secrets=FILE}, a file with one
  * {@code <name>=<whsec_ secret>} line per agent.
  */
 public final class DemoAgent {
@@ -52,10 +53,14 @@ public final class DemoAgent {
   private final HttpServer server;
 
   DemoAgent(int port, Map<String, String> secrets, PrintStream out) throws IOException {
+    this("127.0.0.1", port, secrets, out);
+  }
+
+  DemoAgent(String host, int port, Map<String, String> secrets, PrintStream out) throws IOException {
     this.out = out;
     this.agents = new LinkedHashMap<>();
     secrets.forEach((name, secret) -> agents.put(name, new DeliveryVerifier(secret, Clock.systemUTC(), StandardWebhooks.DEFAULT_TOLERANCE)));
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/agents/", this::deliver);
     server.createContext("/received", this::list);
@@ -83,22 +88,25 @@ public final class DemoAgent {
 
   public static void main(String[] args) throws IOException {
     int port = 4001;
+    String host = "127.0.0.1";
     Map<String, String> secrets = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.startsWith("--port=")) {
         port = Integer.parseInt(arg.substring(7));
+      } else if (arg.startsWith("--host=")) {
+        host = arg.substring(7);
       } else if (arg.startsWith("--secrets=")) {
         secrets.putAll(readSecrets(Path.of(arg.substring(10))));
       } else {
-        throw new IllegalArgumentException("expected --port=N or --secrets=FILE, got " + arg.replaceAll("=.*", "=..."));
+        throw new IllegalArgumentException("expected --port=N, --host=ADDRESS or --secrets=FILE, got " + arg.replaceAll("=.*", "=..."));
       }
     }
     if (secrets.isEmpty()) {
       throw new IllegalArgumentException("no agent: give --secrets=FILE with a line <name>=<whsec_ secret> per agent");
     }
-    DemoAgent agent = new DemoAgent(port, secrets, System.out);
+    DemoAgent agent = new DemoAgent(host, port, secrets, System.out);
     agent.server.start();
-    System.out.println("[demo-agent] listening on http://127.0.0.1:" + port + " for " + String.join(", ", secrets.keySet()));
+    System.out.println("[demo-agent] listening on http://" + host + ":" + port + " for " + String.join(", ", secrets.keySet()));
   }
 
   int port() {

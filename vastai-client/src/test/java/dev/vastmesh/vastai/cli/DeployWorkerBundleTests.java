@@ -1,0 +1,135 @@
+package dev.vastmesh.vastai.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code vastai deploy --worker-bundle}: what the rented instance is given, and what is refused. */
+class DeployWorkerBundleTests {
+
+  private static final String SHA = "ab".repeat(32);
+
+  @TempDir
+  Path dir;
+  MockWebServer server;
+  final FakeVast vast = new FakeVast();
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(vast);
+    server.start();
+    vast.offersJson = FakeVast.offers(0.3);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  int deploy(String... extra) {
+    List<String> args = new ArrayList<>(List.of("deploy", "--query", "gpu_name=RTX_4090", "--max-price", "0.5",
+        "--image", "vllm/vllm-openai:latest", "--poll", "PT0.02S", "--result", dir.resolve("result.json").toString()));
+    args.addAll(List.of(extra));
+    Map<String, String> env = new HashMap<>(Map.of("VASTAI_API_KEY", FakeVast.KEY, "VASTAI_RATE_LIMIT", "off"));
+    env.put("VAST_URL", server.url("/").toString());
+    return VastCli.run(args.toArray(String[]::new), env, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  JsonNode created() {
+    return JsonMapper.builder().build().readTree(vast.created.getFirst());
+  }
+
+  @Test
+  void theInstanceGetsTheInstallerAfterItsOwnOnstartAndTheBundleInItsEnvironment() throws Exception {
+    int code = deploy("--worker-bundle", "https://nas.example.com/b.tar.gz?X-Amz-Signature=s3cret", "--worker-bundle-sha256",
+        SHA.toUpperCase(), "--worker-preset", "vllm", "--onstart", "vllm serve m >/var/log/model.log 2>&1 &",
+        "--env", "VASTMESH_WORKER_REGISTRY_TOKEN=register-only");
+
+    assertThat(code).isZero();
+    JsonNode body = created();
+    assertThat(body.get("env").get("VASTMESH_WORKER_BUNDLE_URL").asString()).isEqualTo("https://nas.example.com/b.tar.gz?X-Amz-Signature=s3cret");
+    assertThat(body.get("env").get("VASTMESH_WORKER_BUNDLE_SHA256").asString()).isEqualTo(SHA);
+    assertThat(body.get("env").get("VASTMESH_WORKER_PRESET").asString()).isEqualTo("vllm");
+    assertThat(body.get("env").get("VASTMESH_WORKER_REGISTRY_TOKEN").asString()).isEqualTo("register-only");
+    String onstart = body.get("onstart").asString();
+    assertThat(onstart).startsWith("#!/bin/bash\nvllm serve m >/var/log/model.log 2>&1 &\n")
+        .contains("SHA-256 mismatch for the worker bundle").doesNotContain(FakeVast.KEY);
+    assertThat(onstart.lines().skip(1)).noneMatch(line -> line.stripLeading().startsWith("#"));
+    assertThat(out.toString() + err).doesNotContain("s3cret").contains("https://nas.example.com/b.tar.gz?<redacted>");
+    // What the instance runs is a valid script.
+    Path script = Files.writeString(dir.resolve("onstart"), onstart);
+    assertThat(new ProcessBuilder("bash", "-n", script.toString()).inheritIO().start().waitFor()).isZero();
+  }
+
+  @Test
+  void withoutAChecksumTheBundleIsDownloadedOnceToTakeIt() throws Exception {
+    byte[] bundle = "not really a tarball".getBytes(StandardCharsets.UTF_8);
+    try (MockWebServer files = new MockWebServer()) {
+      files.enqueue(new MockResponse.Builder().code(200).body(new okio.Buffer().write(bundle)).build());
+      files.start();
+
+      assertThat(deploy("--worker-bundle", files.url("/bundle.tar.gz").toString())).isZero();
+
+      String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bundle));
+      assertThat(created().get("env").get("VASTMESH_WORKER_BUNDLE_SHA256").asString()).isEqualTo(expected);
+      assertThat(created().get("env").has("VASTMESH_WORKER_PRESET")).isFalse();
+    }
+  }
+
+  @Test
+  void aBundleThatCannotBeDownloadedRentsNothing() throws Exception {
+    try (MockWebServer files = new MockWebServer()) {
+      files.enqueue(new MockResponse.Builder().code(404).build());
+      files.start();
+
+      assertThat(deploy("--worker-bundle", files.url("/bundle.tar.gz?sig=s3cret").toString())).isEqualTo(VastCli.LOCAL_IO_ERROR);
+      assertThat(err.toString()).contains("answered 404").contains("?<redacted>").doesNotContain("s3cret");
+      assertThat(vast.created).isEmpty();
+    }
+  }
+
+  @Test
+  void badBundleOptionsAreUsageErrors() {
+    assertThat(deploy("--worker-bundle", "https://x.example/b", "--worker-bundle-sha256", "abc")).isEqualTo(2);
+    assertThat(err.toString()).contains("--worker-bundle-sha256 must be 64 hex digits");
+    assertThat(deploy("--worker-bundle", "ftp://x.example/b", "--worker-bundle-sha256", SHA)).isEqualTo(2);
+    assertThat(err.toString()).contains("--worker-bundle must be an http(s) URL");
+    assertThat(deploy("--worker-bundle", "https://x.example/b", "--worker-bundle-sha256", SHA, "--worker-preset", "pytorch")).isEqualTo(2);
+    assertThat(err.toString()).contains("--worker-preset must be one of [embeddings, none, ollama, tei, tgi, vllm], not pytorch");
+    assertThat(deploy("--worker-preset", "vllm")).isEqualTo(2);
+    assertThat(err.toString()).contains("--worker-bundle-sha256 and --worker-preset need --worker-bundle");
+    assertThat(vast.created).isEmpty();
+  }
+
+  @Test
+  void theAccountKeyNeverGoesToTheInstance() {
+    assertThat(deploy("--worker-bundle", "https://x.example/b", "--worker-bundle-sha256", SHA,
+        "--env", "VASTMESH_WORKER_REGISTRY_TOKEN=" + FakeVast.KEY)).isEqualTo(2);
+    assertThat(err.toString()).contains("--env VASTMESH_WORKER_REGISTRY_TOKEN holds the account's API key");
+    assertThat(deploy("--onstart", "export K=" + FakeVast.KEY)).isEqualTo(2);
+    assertThat(err.toString()).contains("--onstart holds the account's API key");
+    assertThat(vast.created).isEmpty();
+  }
+}
