@@ -80,6 +80,26 @@ class SimulatorEndToEndTests {
   }
 
   @Test
+  void aTakenOfferArmedWithTheRunsAdminTokenSendsTheDeployToTheNextOne() throws Exception {
+    String faults = Topology.url(plane.topology().simulatorPort()) + "/admin/v1/faults";
+    String admin = Files.readString(plane.topology().credentialsDir().resolve(Credentials.SIMULATOR_ADMIN_FILE));
+    assertThat(EndToEnd.post(faults, "not-the-token", "{\"kind\":\"offer_taken\",\"times\":1}").statusCode()).isEqualTo(401);
+    assertThat(EndToEnd.post(faults, admin, "{\"kind\":\"offer_taken\",\"times\":1}").statusCode()).isEqualTo(201);
+    Path result = work.resolve("deploy-taken.json");
+
+    // The light stand-in: this is about the CLI's failover, not the worker.
+    Cli deploy = vastai("deploy", "--query", "gpu_name=RTX_3090", "--max-price", "5", "--image", SimulatedFleet.STAND_IN_IMAGE,
+        "--poll", "PT0.5S", "--result", result.toString());
+
+    assertThat(deploy.exit()).as(deploy.output()).isZero();
+    assertThat(deploy.output()).containsPattern("offer \\d+ is gone; trying the next");
+    long id = JSON.readTree(Files.readString(result)).path("instance_id").asLong();
+    assertThat(containerProcesses(id)).isNotEmpty();
+    assertThat(vastai("destroy", "instance", Long.toString(id)).exit()).isZero();
+    await("the stand-in's process ends").atMost(Duration.ofSeconds(20)).until(() -> containerProcesses(id).isEmpty());
+  }
+
+  @Test
   void aWrongKeyIsRefusedAsVastRefusesIt() throws Exception {
     Cli search = run(Map.of("VASTAI_API_KEY", "not-a-key"), "search", "offers", "gpu_name=RTX_4090");
 
