@@ -23,7 +23,11 @@ record Banner(Topology topology) {
       out.println("  webhook-gateway    " + Topology.url(topology.gatewayPort(i)) + suffix);
       out.println("  event-router       " + Topology.url(topology.routerPort(i)) + suffix);
     }
-    out.println("  gpu-worker         " + worker + "   (in front of the model server)");
+    if (topology.sim()) {
+      out.println("  vast-simulator     " + Topology.url(topology.simulatorPort()) + "   a local Vast.ai: each instance it rents runs a gpu-worker");
+    } else {
+      out.println("  gpu-worker         " + worker + "   (in front of the model server)");
+    }
     out.println("  model server       " + Topology.url(topology.modelPort()) + "   all-MiniLM-L6-v2 on the CPU");
     out.println("  demo agent         " + Topology.url(topology.agentPort()) + "   prints every event it receives, below");
     out.println();
@@ -34,6 +38,12 @@ record Banner(Topology topology) {
     out.println("  " + Credentials.WORKER_FILE + "           the gpu-worker's bearer token");
     out.println("  " + Credentials.CI_SOURCE_FILE + "      gateway source \"ci\", Standard Webhooks");
     out.println("  " + Credentials.ROUTER_FILE + "           the router's ingest and admin API");
+    if (topology.sim()) {
+      out.println("  " + Credentials.VAST_KEY_FILE + "           the simulator's Vast API key");
+      out.println("  " + Credentials.SIMULATOR_ADMIN_FILE + "  the simulator's admin API (faults: /admin/v1/faults)");
+      printSimulatorUse(out, dir, admin, registry);
+      return;
+    }
     out.println();
     out.println("Try:");
     out.println("  # the live instances (the worker registers once its model is loaded and benchmarked)");
@@ -56,6 +66,22 @@ record Banner(Topology topology) {
     out.println("  curl -s -w ' HTTP %{http_code}\\n' -H \"webhook-id: $ID\" -H \"webhook-timestamp: $TS\" "
         + "-H \"webhook-signature: v1,$SIG\" \\");
     out.println("       -H 'Content-Type: application/cloudevents+json' --data \"$BODY\" " + gateway + "/api/v1/webhooks/ci");
+    out.println();
+    out.println("Events delivered to the agents:");
+  }
+
+  private void printSimulatorUse(PrintStream out, Path dir, String admin, String registry) {
+    out.println();
+    out.println("Point the vastai CLI (or any Vast client honouring VAST_URL) at the simulator:");
+    out.println("  export VAST_URL=" + Topology.url(topology.simulatorPort()) + " VASTAI_API_KEY=\"$(cat "
+        + dir.resolve(Credentials.VAST_KEY_FILE) + ")\" VASTAI_RATE_LIMIT=off");
+    out.println();
+    out.println("Try:");
+    out.println("  # rent an RTX 4090: the instance's gpu-worker registers here and the agent hears it ready");
+    out.println("  ./vastai deploy --query 'gpu_name=RTX_4090 num_gpus=1' --max-price 1 --image vastmesh/gpu-worker --poll PT1S");
+    out.println("  curl -s -H \"Authorization: Bearer " + admin + "\" " + registry + "/api/v1/vastai/registry");
+    out.println("  ./vastai destroy instance <id>        # the worker unregisters and its process is gone");
+    out.println("  # a light instance (one sleeping process, no worker): --image " + SimulatedFleet.STAND_IN_IMAGE);
     out.println();
     out.println("Events delivered to the agents:");
   }

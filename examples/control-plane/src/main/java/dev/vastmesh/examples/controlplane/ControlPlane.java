@@ -18,10 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * The whole control plane on one machine, every service a real process: the embeddings model
  * server, the demo agent, the event router, the registry, the webhook gateway and a gpu-worker
  * in front of the model server — or, with {@code --ha}, two replicas each of router, registry and
- * gateway sharing the local Redis. Fresh credentials each run. Closing stops everything, workers
+ * gateway sharing the local Redis; or, with {@code --sim}, the vast-simulator instead of the local
+ * gpu-worker, renting instances that run one each. Fresh credentials each run. Closing stops everything, workers
  * first, so nothing is left running.
  *
- * <p>Usage: {@code java -jar control-plane.jar [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]
+ * <p>Usage: {@code java -jar control-plane.jar [--ha | --sim] [--repo=DIR] [--work-dir=DIR] [--port-offset=N]
  * [--ports=name=port,...]}; the jars are taken from each module's {@code target} folder under the
  * repository. The credentials go to {@code <work dir>/credentials/}, one file each, readable only
  * by this user.
@@ -47,12 +48,15 @@ public final class ControlPlane implements AutoCloseable {
 
   public static void main(String[] args) throws Exception {
     boolean ha = false;
+    boolean sim = false;
     Path repo = Path.of("").toAbsolutePath();
     Path workDir = null;
     Ports ports = Ports.defaults();
     for (String arg : args) {
       if (arg.equals("--ha")) {
         ha = true;
+      } else if (arg.equals("--sim")) {
+        sim = true;
       } else if (arg.startsWith("--port-offset=")) {
         ports = Ports.offset(Integer.parseInt(arg.substring(14)));
       } else if (arg.startsWith("--ports=")) {
@@ -62,14 +66,18 @@ public final class ControlPlane implements AutoCloseable {
       } else if (arg.startsWith("--work-dir=")) {
         workDir = Path.of(arg.substring(11)).toAbsolutePath();
       } else {
-        System.err.println("usage: control-plane [--ha] [--repo=DIR] [--work-dir=DIR] [--port-offset=N] [--ports=name=port,...]");
+        System.err.println("usage: control-plane [--ha | --sim] [--repo=DIR] [--work-dir=DIR] [--port-offset=N] [--ports=name=port,...]");
         System.exit(2);
       }
+    }
+    if (ha && sim) {
+      System.err.println("control-plane: --ha and --sim are not combined (the simulator's workers use one registry)");
+      System.exit(2);
     }
     if (workDir == null) {
       workDir = Files.createTempDirectory("vastmesh-");
     }
-    Topology topology = new Topology(ha, ports, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+    Topology topology = new Topology(ha, sim, ports, false, newRedisPrefix(), System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
         Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")), repo, workDir, List.of(), List.of());
     ControlPlane plane = new ControlPlane(topology, Credentials.generate(), FastStart.forThisJvm());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,8 +100,14 @@ public final class ControlPlane implements AutoCloseable {
   /** A run for tests: ports of their own (from the OS), test timings, extra JVM and worker options. */
   public static ControlPlane forTests(boolean ha, Ports ports, String redisHost, int redisPort, Path repo, Path workDir,
       List<String> extraWorkerArgs) {
-    return new ControlPlane(new Topology(ha, ports, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
+    return new ControlPlane(new Topology(ha, false, ports, true, newRedisPrefix(), redisHost, redisPort, repo, workDir,
         List.of("-XX:TieredStopAtLevel=1"), extraWorkerArgs), Credentials.generate(), null);
+  }
+
+  /** A {@code --sim} run for tests: ports of their own, test timings. */
+  public static ControlPlane forSimulatorTests(Ports ports, Path repo, Path workDir) {
+    return new ControlPlane(new Topology(false, true, ports, true, newRedisPrefix(), "127.0.0.1", 6379, repo, workDir,
+        List.of("-XX:TieredStopAtLevel=1"), List.of()), Credentials.generate(), null);
   }
 
   static String newRedisPrefix() {
@@ -115,6 +129,9 @@ public final class ControlPlane implements AutoCloseable {
     Files.createDirectories(topology.workDir());
     Files.deleteIfExists(topology.modelLog());
     credentials.writeTo(topology.credentialsDir());
+    if (topology.sim()) {
+      credentials.writeSimulatorFilesTo(topology.credentialsDir());
+    }
     if (fastStart != null) {
       fastStart.prepare(List.of(
           new FastStart.Service(jar("event-router", "event-router"), JVM_OPTIONS, topology.router(0, credentials)),
@@ -123,6 +140,7 @@ public final class ControlPlane implements AutoCloseable {
           new FastStart.Service(jar("gpu-worker", "gpu-worker"), JVM_OPTIONS, topology.worker(credentials))), out);
     }
     out.println("vastmesh: starting the control plane" + (topology.ha() ? " (HA: 2 replicas each, state in Redis)" : "")
+        + (topology.sim() ? " with the vast-simulator" : "")
         + "; logs in " + topology.workDir());
     add("embeddings-model-server", jar("examples/embeddings-model-server", "embeddings-model-server"),
         new Settings(List.of("--port=" + topology.modelPort(), "--log-file=" + topology.modelLog()), Map.of()),
@@ -139,8 +157,15 @@ public final class ControlPlane implements AutoCloseable {
       add(replicaName("webhook-gateway", i), jar("webhook-gateway", "webhook-gateway"), topology.gateway(i, credentials),
           topology.gatewayPort(i), "/actuator/health/readiness");
     }
-    add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.worker(credentials), topology.workerPort(),
-        "/actuator/health/readiness");
+    if (topology.sim()) {
+      // Its instances' workers need the registry and the gateway up: it starts last, as the worker does.
+      jar("gpu-worker", "gpu-worker");
+      add("vast-simulator", jar("vast-simulator", "vast-simulator"), new SimulatedFleet(topology).simulator(credentials),
+          topology.simulatorPort(), "/actuator/health");
+    } else {
+      add("gpu-worker", jar("gpu-worker", "gpu-worker"), topology.worker(credentials), topology.workerPort(),
+          "/actuator/health/readiness");
+    }
     if (topology.ha() && !redisAnswers(topology.redisHost(), topology.redisPort())) {
       throw new IllegalStateException("HA mode needs Redis, and none answers on " + topology.redisHost() + ":" + topology.redisPort()
           + " (start one: redis-server --daemonize yes --port 6379, or set REDIS_HOST and REDIS_PORT)");
@@ -160,10 +185,11 @@ public final class ControlPlane implements AutoCloseable {
       process.awaitReady(http, Duration.ofSeconds(180));
       out.println("vastmesh: " + process.name() + " is up");
     }
-    ServiceProcess worker = processes.getLast();
-    worker.start();
-    worker.awaitReady(http, Duration.ofSeconds(180));
-    out.println("vastmesh: " + worker.name() + " is up (it registers once the model is loaded and benchmarked)");
+    ServiceProcess last = processes.getLast();
+    last.start();
+    last.awaitReady(http, Duration.ofSeconds(180));
+    out.println("vastmesh: " + last.name() + " is up" + (topology.sim() ? " (each instance it rents runs a gpu-worker)"
+        : " (it registers once the model is loaded and benchmarked)"));
   }
 
   private String replicaName(String service, int replica) {
@@ -180,7 +206,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-  private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m",
+  static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m",
       "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
   private void add(String name, Path jar, Settings settings, int port, String readiness) throws IOException {

@@ -24,22 +24,30 @@ import java.util.List;
  * @param ciSource the gateway source CI pipelines sign deployment events for
  * @param clusterOperator the signing secret of deliveries to the cluster-operator agent
  * @param costMonitor the signing secret of deliveries to the cost-intelligence-monitor agent
+ * @param vastKey the vast-simulator's Vast API key ({@code ./vastmesh sim})
+ * @param simulatorAdmin the vast-simulator's admin token (faults, status)
  */
 public record Credentials(String registryAdmin, String registryRegister, String router, String worker, String workersSource,
-    String ciSource, String clusterOperator, String costMonitor) {
+    String ciSource, String clusterOperator, String costMonitor, String vastKey, String simulatorAdmin) {
 
   /** The files {@link #writeTo} writes, by name in its directory. */
   static final String REGISTRY_ADMIN_FILE = "registry-admin-token";
   static final String WORKER_FILE = "worker-token";
   static final String CI_SOURCE_FILE = "ci-webhook-secret";
   static final String ROUTER_FILE = "router-token";
+  static final String VAST_KEY_FILE = "vast-api-key";
+  static final String SIMULATOR_ADMIN_FILE = "simulator-admin-token";
+  /** What a simulated instance's gpu-worker reads at start: its registry token and its events' secret. */
+  static final String WORKER_REGISTRY_FILE = "worker-registry-token";
+  static final String WORKERS_SOURCE_FILE = "workers-webhook-secret";
   /** The demo agent's {@code name=secret} lines. */
   static final String AGENTS_FILE = "agent-secrets.properties";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public static Credentials generate() {
-    return new Credentials(token("vmadm_"), token("vmreg_"), token("vmrt_"), token("vmwk_"), whsec(), whsec(), whsec(), whsec());
+    return new Credentials(token("vmadm_"), token("vmreg_"), token("vmrt_"), token("vmwk_"), whsec(), whsec(), whsec(), whsec(),
+        token("vmvast_"), token("vmsim_"));
   }
 
   private static String token(String prefix) {
@@ -54,7 +62,8 @@ public record Credentials(String registryAdmin, String registryRegister, String 
 
   /** Every secret of the run, for checks that none leaked. */
   public List<String> values() {
-    return List.of(registryAdmin, registryRegister, router, worker, workersSource, ciSource, clusterOperator, costMonitor);
+    return List.of(registryAdmin, registryRegister, router, worker, workersSource, ciSource, clusterOperator, costMonitor,
+        vastKey, simulatorAdmin);
   }
 
   /**
@@ -68,6 +77,17 @@ public record Credentials(String registryAdmin, String registryRegister, String 
     write(directory.resolve(CI_SOURCE_FILE), ciSource);
     write(directory.resolve(ROUTER_FILE), router);
     write(directory.resolve(AGENTS_FILE), "cluster-operator=" + clusterOperator + "\ncost-intelligence-monitor=" + costMonitor + "\n");
+  }
+
+  /**
+   * With the simulator, also its Vast key and admin token for the user, and the secrets its
+   * instances' workers read from here at start (a container command is a command line).
+   */
+  void writeSimulatorFilesTo(Path directory) throws IOException {
+    write(directory.resolve(VAST_KEY_FILE), vastKey);
+    write(directory.resolve(SIMULATOR_ADMIN_FILE), simulatorAdmin);
+    write(directory.resolve(WORKER_REGISTRY_FILE), registryRegister);
+    write(directory.resolve(WORKERS_SOURCE_FILE), workersSource);
   }
 
   private static void write(Path file, String content) throws IOException {

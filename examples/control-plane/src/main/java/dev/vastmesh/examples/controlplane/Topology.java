@@ -12,13 +12,14 @@ import java.util.Map;
  * service's {@link Settings} keep its secrets off its command line.
  *
  * @param ha two replicas each of registry, gateway and router, sharing state in Redis
+ * @param sim the vast-simulator instead of the local gpu-worker: the workers are the instances it rents
  * @param ports where each service listens
  * @param fast test configuration: short TTLs, sweeps and claim times, a small benchmark
  * @param redisPrefix the prefix of every Redis key of this run (HA only)
  * @param redisHost the Redis the HA mode shares state in
  * @param extraWorkerArgs more worker options, after the defaults (tests point its reports at a double)
  */
-public record Topology(boolean ha, Ports ports, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
+public record Topology(boolean ha, boolean sim, Ports ports, boolean fast, String redisPrefix, String redisHost, int redisPort, Path repo,
     Path workDir, List<String> jvmOptions, List<String> extraWorkerArgs) {
 
   public Topology {
@@ -32,6 +33,10 @@ public record Topology(boolean ha, Ports ports, boolean fast, String redisPrefix
 
   public int modelPort() {
     return ports.model();
+  }
+
+  public int simulatorPort() {
+    return ports.simulator();
   }
 
   public int agentPort() {
@@ -145,9 +150,24 @@ public record Topology(boolean ha, Ports ports, boolean fast, String redisPrefix
   Settings worker(Credentials credentials) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + workerPort(),
-        "--vastmesh.worker.model-server=" + url(modelPort()),
         "--vastmesh.worker.vast.unsecured=true",
         "--vastmesh.worker.vast.public-url=" + url(workerPort()),
+        "--vastmesh.worker.registry.instance-id=1001"));
+    args.addAll(workerOptions());
+    args.addAll(extraWorkerArgs);
+    return new Settings(args, Map.of(
+        "vastmesh.worker.token", credentials.worker(),
+        "vastmesh.worker.registry.token", credentials.registryRegister(),
+        "vastmesh.worker.events.secret", credentials.workersSource()));
+  }
+
+  /**
+   * What every gpu-worker of the run is told, the local one and each simulated instance's: the
+   * shared model server, the embeddings handler, the registry and the gateway. No secrets.
+   */
+  List<String> workerOptions() {
+    return List.of(
+        "--vastmesh.worker.model-server=" + url(modelPort()),
         // Embeddings: workload = number of inputs, parallel requests.
         "--vastmesh.worker.handlers[0].route=/v1/embeddings",
         "--vastmesh.worker.handlers[0].workload=array-length:/input",
@@ -161,18 +181,12 @@ public record Topology(boolean ha, Ports ports, boolean fast, String redisPrefix
         "--vastmesh.worker.startup.benchmark-runs=" + (fast ? 2 : 4),
         "--vastmesh.worker.startup.benchmark-concurrency=4",
         "--vastmesh.worker.registry.url=" + url(registryPort(0)),
-        "--vastmesh.worker.registry.instance-id=1001",
         "--vastmesh.worker.registry.ttl=" + workerTtl().toSeconds() + "s",
         "--vastmesh.worker.registry.environment=demo",
         "--vastmesh.worker.registry.gpu-type=CPU",
         "--vastmesh.worker.registry.gpu-name=cpu (all-MiniLM-L6-v2)",
         "--vastmesh.worker.registry.cost-per-hour=0.0",
         "--vastmesh.worker.events.gateway-url=" + url(gatewayPort(0)) + "/api/v1/webhooks/workers",
-        "--vastmesh.worker.events.environment=demo"));
-    args.addAll(extraWorkerArgs);
-    return new Settings(args, Map.of(
-        "vastmesh.worker.token", credentials.worker(),
-        "vastmesh.worker.registry.token", credentials.registryRegister(),
-        "vastmesh.worker.events.secret", credentials.workersSource()));
+        "--vastmesh.worker.events.environment=demo");
   }
 }

@@ -53,7 +53,7 @@ class ControlPlaneStartTests {
       assertThat(p.routers()).containsExactly(3006, 4016);
       assertThat(p.worker()).isEqualTo(3000);
     });
-    assertThat(ports.all()).doesNotHaveDuplicates().hasSize(9);
+    assertThat(ports.all()).doesNotHaveDuplicates().hasSize(10);
     assertThatThrownBy(() -> Ports.defaults().with("prometheus=9090")).hasMessageContaining("no service port named prometheus");
     assertThatThrownBy(() -> Ports.defaults().with("worker")).hasMessageContaining("expected name=port");
   }
