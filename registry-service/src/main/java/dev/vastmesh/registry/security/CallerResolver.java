@@ -43,7 +43,7 @@ public class CallerResolver implements ScopeCheck {
 
   @Override
   public void check(@Nullable String authorization, RequiresScope required, Map<String, String> pathVariables) {
-    Caller caller = resolve(authorization);
+    Caller caller = resolve(authorization, required.value());
     Scope scope = tokens.scope(required.value());
     if (!required.owner().isEmpty()) {
       requireOwner(caller, ownerId(pathVariables.get(required.owner())), scope);
@@ -58,6 +58,11 @@ public class CallerResolver implements ScopeCheck {
 
   /** The caller of a request with this {@code Authorization} header value (may be null). */
   public Caller resolve(@Nullable String authorization) {
+    return resolve(authorization, null);
+  }
+
+  /** The caller, for an operation that needs {@code scope}: an invalid token's refusal names it. */
+  private Caller resolve(@Nullable String authorization, @Nullable String scope) {
     Optional<String> bearer = tokens.bearer(authorization);
     if (bearer.isEmpty()) {
       return new Caller.Anonymous();
@@ -75,7 +80,7 @@ public class CallerResolver implements ScopeCheck {
       return new Caller.Instance(claimed.getAsLong());
     }
     ServiceTokens.Holder<Scope> holder = tokens.holder(token)
-        .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid"));
+        .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid", scope));
     return new Caller.Service(holder.name(), holder.scopes());
   }
 
