@@ -148,20 +148,21 @@ class RegistryApiIntegrationTests {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-request");
     List<String> fields = new ArrayList<>();
-    response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-    assertThat(fields).containsExactlyInAnyOrder("instance_id", "tailscale_ip", "capabilities[0]", "status",
-        "environment", "cost_per_hour", "worker_url", "num_gpus", "offer_type", "labels[bad key]", "labels[ok]");
+    response.json().get("errors").forEach(e -> fields.add(e.get("pointer").asString()));
+    assertThat(fields).containsExactlyInAnyOrder("/instance_id", "/tailscale_ip", "/capabilities/0", "/status",
+        "/environment", "/cost_per_hour", "/worker_url", "/num_gpus", "/offer_type", "/labels/bad key", "/labels/ok");
+    response.json().get("errors").forEach(e -> assertThat(e.get("detail").asString()).isNotBlank());
   }
 
   @Test
   void missingInstanceIdAndTtlOutOfBoundsAreReported() {
     Response missing = api.post(REGISTER, REGISTRAR, "{\"status\":\"ready\"}");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("instance_id");
+    assertThat(missing.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/instance_id");
 
     Response ttl = api.post(REGISTER, REGISTRAR, "{\"instance_id\":1,\"ttl_seconds\":86400}");
     assertThat(ttl.status()).isEqualTo(400);
-    assertThat(ttl.json().get("errors").get(0).get("field").asString()).isEqualTo("ttl_seconds");
+    assertThat(ttl.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/ttl_seconds");
   }
 
   @Test
@@ -169,7 +170,8 @@ class RegistryApiIntegrationTests {
     assertThat(api.post(REGISTER, REGISTRAR, "{\"instance_id\": ").status()).isEqualTo(400);
     Response wrongType = api.post(REGISTER, REGISTRAR, "{\"instance_id\": \"abc\"}");
     assertThat(wrongType.status()).isEqualTo(400);
-    assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("instance_id");
+    assertThat(wrongType.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-request");
+    assertThat(wrongType.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/instance_id");
     assertThat(api.send("POST", REGISTER, "", REGISTRAR, "", "application/json").status()).isEqualTo(400);
     Response text = api.send("POST", REGISTER, "", REGISTRAR, FULL_REGISTRATION, "text/plain");
     assertThat(text.status()).isEqualTo(415);

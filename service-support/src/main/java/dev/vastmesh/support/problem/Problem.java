@@ -41,6 +41,11 @@ public class Problem extends RuntimeException {
     return invalidRequest(List.of(FieldViolation.at(pointer, detail)));
   }
 
+  /** 400 for one invalid query or path parameter. */
+  public static Problem invalidParameter(String name, String detail) {
+    return invalidRequest(List.of(FieldViolation.parameter(name, detail)));
+  }
+
   /** 400: canonical events that break the events schema; {@code detail} says what was refused. */
   public static Problem invalidEvent(List<FieldViolation> violations, String detail) {
     return invalid("invalid-event", "Invalid event", violations, detail);

@@ -94,7 +94,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     Class<?> required = e.getRequiredType();
     String expected = required == null ? "valid value"
         : required.getSimpleName().toLowerCase(Locale.ROOT).replace("long", "whole number");
-    return problem(Problem.invalidRequest(List.of(FieldViolation.parameter(snakeCase(e.getName()), "must be a " + expected))));
+    return problem(Problem.invalidParameter(snakeCase(e.getName()), "must be a " + expected));
   }
 
   @ExceptionHandler(Exception.class)
