@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.ingest;
 
+import dev.vastmesh.support.problem.FieldViolation;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.gateway.config.ConfiguredSource;
@@ -228,7 +229,7 @@ public class WebhookPipeline {
       case Mapping.Invalid invalid -> {
         count(name, "rejected_invalid_event");
         yield new Outcome.Refused(Refusal.INVALID_EVENT, invalid.violations().size() + " problem(s) with the event", Map.of(),
-            invalid.violations().stream().map(v -> Map.of("kind", v.kind().name(), "pointer", v.pointer(), "message", v.message())).toList());
+            invalid.violations().stream().map(v -> FieldViolation.at(v.pointer(), v.message(), v.kind().name())).toList());
       }
       case Mapping.Ignored ignored -> {
         replay.complete(replayKey, null, source.replayWindow());
