@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The running router matches openapi/event-router.openapi.yml; and with the "no defaults" rule
- * relaxed, an event whose type has no route is refused with 422 and counted.
+ * relaxed, an event whose type has no route is refused with 422 (not a validation problem: the
+ * event is valid) and counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vastmesh.router.require-all-routes=false",
