@@ -60,6 +60,13 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class WebhookPipeline {
 
+  /**
+   * The same for every cause, so that a forger learns nothing; it says where the cause is for
+   * the operator, who reads the log and the metric.
+   */
+  private static final String SIGNATURE_INVALID_DETAIL = "the webhook's signature could not be verified; the reason is in the"
+      + " gateway's log and in vastmesh_gateway_webhooks_total{outcome} (outcome=\"rejected_<reason>\")";
+
   private static final Logger log = LoggerFactory.getLogger(WebhookPipeline.class);
 
   private final Sources sources;
@@ -142,7 +149,7 @@ public class WebhookPipeline {
     if (verification instanceof Verification.Rejected rejected) {
       count(name, "rejected_" + rejected.reason().tag());
       log.warn("webhook from source {} (client {}) failed verification: {}", name, request.client(), rejected.reason().tag());
-      return new Outcome.Refused(Refusal.SIGNATURE_INVALID, "the webhook's signature could not be verified");
+      return new Outcome.Refused(Refusal.SIGNATURE_INVALID, SIGNATURE_INVALID_DETAIL);
     }
     Verification.Verified verified = (Verification.Verified) verification;
 

@@ -153,7 +153,8 @@ class WebhookGatewayIntegrationTests {
     for (Response response : new Response[] {bad, missing, stale, future, otherBody}) {
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/signature-invalid");
-      assertThat(response.json().get("detail").asString()).isEqualTo("the webhook's signature could not be verified");
+      assertThat(response.json().get("detail").asString()).isEqualTo("the webhook's signature could not be verified; the reason"
+          + " is in the gateway's log and in vastmesh_gateway_webhooks_total{outcome} (outcome=\"rejected_<reason>\")");
       assertThat(response.body()).doesNotContain(Signed.SECRET).doesNotContain("MfKQ9r8GKYqr");
     }
     assertThat(ROUTER.received()).isEmpty();
