@@ -122,11 +122,13 @@ class WorkerContractTests {
         .as("past the limit of one").isEqualTo(429);
     assertThat(call("/session/create", "/session/create", "{\"lifetime\":30}").statusCode()).isEqualTo(401);
     assertThat(call("/session/create", "/session/create", "{\"lifetime\":0}", "Authorization", "Bearer worker-token").statusCode())
-        .isEqualTo(422);
+        .isEqualTo(400);
+    assertThat(call("/session/create", "/session/create", "{nope", "Authorization", "Bearer worker-token").statusCode())
+        .isEqualTo(400);
     String ref = "{\"session_id\":\"" + id + "\"}";
     assertThat(call("/session/get", "/session/get", ref).statusCode()).isEqualTo(200);
     assertThat(call("/session/health", "/session/health", ref).statusCode()).isEqualTo(200);
-    assertThat(call("/session/get", "/session/get", "{}").statusCode()).isEqualTo(422);
+    assertThat(call("/session/get", "/session/get", "{}").statusCode()).isEqualTo(400);
     assertThat(call("/session/end", "/session/end", ref).statusCode()).isEqualTo(200);
     assertThat(call("/session/end", "/session/end", ref).statusCode()).isEqualTo(410);
     assertThat(call("/session/health", "/session/health", ref).statusCode()).isEqualTo(410);
