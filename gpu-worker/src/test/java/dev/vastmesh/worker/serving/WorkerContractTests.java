@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.worker.config.ReportAddress;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.lifecycle.StartupFailureBeacon;
@@ -133,6 +134,20 @@ class WorkerContractTests {
     assertThat(call("/session/end", "/session/end", ref).statusCode()).isEqualTo(410);
     assertThat(call("/session/health", "/session/health", ref).statusCode()).isEqualTo(410);
     assertThat(call("/session/get", "/session/get", ref).statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void theContractIsServedAsItIsWithSwaggerUi() throws Exception {
+    ServiceClient client = new ServiceClient(port, CONTRACT);
+    client.assertApiDocsAreTheContractFile("gpu-worker.openapi.yml");
+    ServiceClient.Response file = client.get("/openapi/gpu-worker.openapi.yml", "", null);
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.body()).startsWith("openapi: 3.1.0");
+    ServiceClient.Response page = client.get("/swagger-ui.html", "", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("/openapi/gpu-worker.openapi.yml");
+    assertThat(client.get("/webjars/swagger-ui/swagger-ui-bundle.js", "", null).status()).as("the page's script").isEqualTo(200);
+    assertThat(client.get("/webjars/swagger-ui/swagger-ui.css", "", null).status()).as("the page's style").isEqualTo(200);
   }
 
   @Test
