@@ -329,7 +329,10 @@ class RegistryApiIntegrationTests {
 
     assertThat(seen).hasSize(25).isSorted().doesNotHaveDuplicates();
     assertThat(api.get(BASE, "cursor=garbage", READ).status()).isEqualTo(400);
-    assertThat(api.get(BASE, "limit=0", READ).status()).isEqualTo(400);
+    Response limit = api.get(BASE, "limit=0", READ);
+    assertThat(limit.status()).isEqualTo(400);
+    assertThat(limit.json().get("errors").get(0).get("parameter").asString()).as("a query parameter, by name").isEqualTo("limit");
+    assertThat(limit.json().get("errors").get(0).has("pointer")).isFalse();
     assertThat(api.get(BASE, "limit=5000", READ).status()).isEqualTo(400);
     assertThat(api.get(BASE, "status=sleeping", READ).status()).isEqualTo(400);
   }
