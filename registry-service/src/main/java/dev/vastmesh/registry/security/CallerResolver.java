@@ -8,6 +8,7 @@ import dev.vastmesh.support.security.AccessDeniedException;
 import dev.vastmesh.support.security.RequiresScope;
 import dev.vastmesh.support.security.ScopeCheck;
 import dev.vastmesh.support.security.ServiceTokens;
+import dev.vastmesh.support.security.TokenHolders;
 import dev.vastmesh.support.security.Tokens;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * user can read; standard output gets the file's path, never the token.
  */
 @Component
-public class CallerResolver implements ScopeCheck {
+public class CallerResolver implements ScopeCheck, TokenHolders {
 
   private static final String INSTANCE_ONLY = "an instance token can only heartbeat or deregister its own instance";
 
@@ -54,6 +55,12 @@ public class CallerResolver implements ScopeCheck {
       case REGISTER -> requireRegister(caller);
       case WRITE, ADMIN -> requireService(caller, scope, "this operation requires a token with the " + name(scope) + " scope");
     }
+  }
+
+  /** Service tokens only: an instance token is a worker's, not an operator's, and sees no health details. */
+  @Override
+  public Optional<String> holder(@Nullable String authorization) {
+    return TokenHolders.of(tokens).holder(authorization);
   }
 
   /** The caller of a request with this {@code Authorization} header value (may be null). */

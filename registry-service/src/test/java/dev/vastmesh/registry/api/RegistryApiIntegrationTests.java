@@ -14,6 +14,7 @@ import dev.vastmesh.registry.store.InstanceStore;
 import dev.vastmesh.testsupport.MutableClock;
 import dev.vastmesh.registry.support.RecordingListener;
 import dev.vastmesh.registry.support.RegistryClient;
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.registry.support.RegistryTestConfiguration;
 import java.io.ByteArrayInputStream;
@@ -408,6 +409,23 @@ class RegistryApiIntegrationTests {
   }
 
   @Test
+  void healthDetailsAreForTokenHoldersProbesSeeTheStatus() {
+    for (String anonymous : new String[] {null, "not-a-token"}) {
+      ServiceClient.Response probe = api.get("/actuator/health", "", anonymous);
+      assertThat(probe.status()).isEqualTo(200);
+      assertThat(probe.json().get("status").asString()).isEqualTo("UP");
+      assertThat(probe.json().has("components")).as("no details, no disk path, for %s", anonymous).isFalse();
+      assertThat(probe.body()).doesNotContain("diskSpace").doesNotContain("path");
+    }
+    String instanceToken = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
+    assertThat(api.get("/actuator/health", "", instanceToken).json().has("components")).as("a worker's token").isFalse();
+    JsonNode details = api.get("/actuator/health", "", READ).json();
+    assertThat(details.at("/components/registry/status").asString()).isEqualTo("UP");
+    assertThat(details.at("/components/diskSpace/details").isObject()).isTrue();
+    assertThat(api.get("/actuator/health/readiness", "", null).json().get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
   void selfPreservationHoldsEvictionsWhenMostOfTheFleetGoesSilentAtOnce() {
     for (int id = 1; id <= 12; id++) {
       api.post(REGISTER, REGISTRAR, "{\"instance_id\":" + id + ",\"ttl_seconds\":60}");
@@ -416,7 +434,7 @@ class RegistryApiIntegrationTests {
 
     assertThat(sweeper.sweep()).isZero();
     assertThat(api.get(BASE, "", READ).json().get("count").asInt()).isEqualTo(12);
-    JsonNode health = new RegistryClient(port).get("/actuator/health", "", null).json();
+    JsonNode health = new RegistryClient(port).get("/actuator/health", "", ADMIN).json();
     assertThat(health.at("/components/registry/details/selfPreservation").asBoolean()).isTrue();
     assertThat(api.get("/actuator/prometheus", "", null).body()).contains("vastmesh_registry_self_preservation 1.0");
 
