@@ -39,11 +39,41 @@ public class ServiceClient {
   }
 
   /**
-   * Asserts that the running service's generated API document ({@code /v3/api-docs}) has exactly
-   * its contract's operations under {@code prefix}, {@code count} of them.
+   * Where a test moves springdoc's document made from the code (property {@link #GENERATED_API_DOCS_PROPERTY}):
+   * the service serves its contract file at {@code /v3/api-docs}, and the test compares the two.
+   */
+  public static final String GENERATED_API_DOCS = "/test/generated-api-docs";
+  public static final String GENERATED_API_DOCS_PROPERTY = "springdoc.api-docs.path=" + GENERATED_API_DOCS;
+
+  /**
+   * Asserts that the running service's document made from its code ({@link #GENERATED_API_DOCS},
+   * where the test's {@link #GENERATED_API_DOCS_PROPERTY} puts it) has exactly its contract's
+   * operations under {@code prefix}, {@code count} of them.
    */
   public void assertServesExactlyTheContract(String prefix, int count) {
-    contract.assertServedExactly(get("/v3/api-docs", "", null).json(), prefix, count);
+    Response generated = get(GENERATED_API_DOCS, "", null);
+    org.assertj.core.api.Assertions.assertThat(generated.status()).as("springdoc's document at " + GENERATED_API_DOCS).isEqualTo(200);
+    contract.assertServedExactly(generated.json(), prefix, count);
+  }
+
+  /**
+   * Asserts that {@code /v3/api-docs} (JSON) and {@code /v3/api-docs.yaml} are the contract file
+   * {@code openapi/<fileName>}, not a document made from the code.
+   */
+  public void assertApiDocsAreTheContractFile(String fileName) {
+    String file;
+    try {
+      file = java.nio.file.Files.readString(java.nio.file.Path.of("..", "openapi", fileName));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Response json = get("/v3/api-docs", "", null);
+    org.assertj.core.api.Assertions.assertThat(json.status()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThat(json.json())
+        .isEqualTo(tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(file));
+    Response yaml = get("/v3/api-docs.yaml", "", null);
+    org.assertj.core.api.Assertions.assertThat(yaml.status()).isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThat(yaml.body()).isEqualTo(file);
   }
 
   public Response get(String template, String query, @Nullable String token, Object... pathArgs) {

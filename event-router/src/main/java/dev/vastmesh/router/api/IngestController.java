@@ -48,8 +48,8 @@ class IngestController {
         yield ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
       }
       case Ingestion.Malformed malformed -> throw Problem.malformed(malformed.detail());
-      case Ingestion.Invalid invalid -> throw new Problem(HttpStatus.BAD_REQUEST, "invalid-event", "Invalid event",
-          invalid.errors().size() + " problem(s) in the request; nothing was accepted").property("errors", invalid.errors());
+      case Ingestion.Invalid invalid -> throw Problem.invalidEvent(invalid.errors(),
+          invalid.errors().size() + " problem(s) in the request; nothing was accepted");
       case Ingestion.Unroutable unroutable -> throw new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "unroutable-event", "No route",
           "no agent is routed for " + String.join(", ", unroutable.types()) + "; nothing was accepted")
           .property("types", unroutable.types());

@@ -5,12 +5,11 @@ import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.events.EventValidationException;
 import dev.vastmesh.events.Violation;
 import dev.vastmesh.router.delivery.EventDispatcher;
+import dev.vastmesh.support.problem.FieldViolation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -51,18 +50,15 @@ public class EventIngest {
       nodes.add(root);
     }
     List<EventEnvelope> events = new ArrayList<>(nodes.size());
-    List<Map<String, Object>> errors = new ArrayList<>();
+    List<FieldViolation> errors = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       try {
         events.add(codec.parse(nodes.get(i)));
       } catch (EventValidationException e) {
+        // Pointers into the body: in a batch, each event's own pointer under its index.
+        String prefix = root.isArray() ? "/" + i : "";
         for (Violation v : e.violations()) {
-          Map<String, Object> error = new LinkedHashMap<>();
-          error.put("index", i);
-          error.put("kind", v.kind().name());
-          error.put("pointer", v.pointer());
-          error.put("message", v.message());
-          errors.add(error);
+          errors.add(FieldViolation.at(prefix + v.pointer(), v.message(), v.kind().name()));
         }
       }
     }

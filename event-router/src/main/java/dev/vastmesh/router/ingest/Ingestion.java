@@ -1,7 +1,7 @@
 package dev.vastmesh.router.ingest;
 
+import dev.vastmesh.support.problem.FieldViolation;
 import java.util.List;
-import java.util.Map;
 
 /** How a request to take events ended. A batch is all or nothing: only {@link Accepted} took any. */
 public sealed interface Ingestion {
@@ -14,8 +14,8 @@ public sealed interface Ingestion {
   record Malformed(String detail) implements Ingestion {
   }
 
-  /** Some events are invalid: every violation, with the index of its event in the batch. */
-  record Invalid(List<Map<String, Object>> errors) implements Ingestion {
+  /** Some events are invalid: every violation, its pointer into the body (a batch's starts with the index). */
+  record Invalid(List<FieldViolation> errors) implements Ingestion {
   }
 
   /** No agent is routed for these types. */

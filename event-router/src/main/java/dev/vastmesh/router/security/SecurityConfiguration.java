@@ -3,6 +3,7 @@ package dev.vastmesh.router.security;
 import dev.vastmesh.router.config.RouterProperties;
 import dev.vastmesh.support.security.ScopeCheck;
 import dev.vastmesh.support.security.ServiceTokens;
+import dev.vastmesh.support.security.TokenHolders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +23,11 @@ class SecurityConfiguration {
   @Bean
   ScopeCheck scopeCheck(ServiceTokens<Scope> tokens) {
     return ScopeCheck.bearer(tokens, Scope.ADMIN);
+  }
+
+  /** The holders of these tokens see the health details; anonymous probes the status. */
+  @Bean
+  TokenHolders tokenHolders(ServiceTokens<Scope> tokens) {
+    return TokenHolders.of(tokens);
   }
 }

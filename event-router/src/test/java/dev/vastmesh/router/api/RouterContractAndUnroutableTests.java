@@ -3,6 +3,7 @@ package dev.vastmesh.router.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.events.EventType;
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.router.support.RouterClient;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The running router matches openapi/event-router.openapi.yml; and with the "no defaults" rule
- * relaxed, an event whose type has no route is refused with 422 and counted.
+ * relaxed, an event whose type has no route is refused with 422 (not a validation problem: the
+ * event is valid) and counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vastmesh.router.require-all-routes=false",
     "vastmesh.router.routes[0].match=vastai.mesh.*", "vastmesh.router.routes[0].agents[0]=cluster-operator",
-    "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest"})
+    "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest",
+    ServiceClient.GENERATED_API_DOCS_PROPERTY})
 class RouterContractAndUnroutableTests {
 
   @LocalServerPort
@@ -25,6 +28,7 @@ class RouterContractAndUnroutableTests {
   @Test
   void runningServiceHasExactlyTheContractsOperations() {
     new RouterClient(port).assertServesExactlyTheContract("/api/", 8);
+    new RouterClient(port).assertApiDocsAreTheContractFile("event-router.openapi.yml");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.testing.EventFixtures;
+import dev.vastmesh.testsupport.Problems;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.router.support.FakeAgent;
 import dev.vastmesh.router.support.RouterClient;
@@ -90,6 +91,14 @@ class RouterIntegrationTests {
   }
 
   @Test
+  void anUnknownEventTypeIsTheSameValidationProblemAsAtTheGateway() {
+    Response refused = post(event(EventType.INSTANCE_READY, "9").replace("vastai.instance.ready", "vastai.instance.exploded"),
+        "application/cloudevents+json");
+    assertThat(refused.status()).isEqualTo(400);
+    Problems.assertOneInvalidValue(refused.json(), "invalid-event", "/type", "UNKNOWN_TYPE", "vastai.instance.exploded");
+  }
+
+  @Test
   void aBatchIsAcceptedWholeOrNotAtAll() throws Exception {
     String batch = "[" + event(EventType.INSTANCE_CREATED, "7") + "," + event(EventType.INSTANCE_READY, "7") + "]";
     Response accepted = post(batch, "application/cloudevents-batch+json");
@@ -100,8 +109,9 @@ class RouterIntegrationTests {
     String broken = "[" + event(EventType.INSTANCE_CREATED, "8") + "," + event(EventType.INSTANCE_READY, "8").replace("\"1.0\"", "\"0.3\"") + "]";
     Response refused = post(broken, "application/cloudevents-batch+json");
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("errors").get(0).get("index").asInt()).isEqualTo(1);
-    assertThat(refused.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/specversion");
+    assertThat(refused.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-event");
+    assertThat(refused.json().get("errors").get(0).get("pointer").asString()).as("the second event's specversion")
+        .isEqualTo("/1/specversion");
     // Events of one subject are delivered in order: once a later one for subject 8 arrived, any
     // event of the refused batch would have arrived before it.
     String marker = event(EventType.INSTANCE_READY, "8");

@@ -32,8 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "vastmesh.router.tokens[0].name=gateway", "vastmesh.router.tokens[0].value=ingest-token", "vastmesh.router.tokens[0].scopes=ingest",
     "vastmesh.router.agents.cluster-operator.secret=" + StreamRecoveryIntegrationTests.SECRET,
     "vastmesh.router.agents.cost-intelligence-monitor.secret=" + StreamRecoveryIntegrationTests.SECRET,
-    "vastmesh.router.redis.trim-interval=200ms",
-    "management.endpoint.health.show-details=always"})
+    "vastmesh.router.redis.trim-interval=200ms"})
 class StreamRecoveryIntegrationTests {
 
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -100,7 +99,9 @@ class StreamRecoveryIntegrationTests {
     await().atMost(Duration.ofSeconds(20)).until(() -> delivered(after));
     assertThat(meters.get("vastmesh.router.stream.recoveries").counter().count()).isGreaterThanOrEqualTo(1);
     assertThat(meters.get("vastmesh.router.stream.recoveries").counter().getId().getDescription()).isNotBlank();
-    var health = new RouterClient(port).get("/actuator/health", "", null).json();
+    assertThat(new RouterClient(port).get("/actuator/health", "", null).json().has("components"))
+        .as("details only for a token holder").isFalse();
+    var health = new RouterClient(port).get("/actuator/health", "", "ingest-token").json();
     assertThat(health.at("/components/eventStream/status").asString()).isEqualTo("UP");
     assertThat(health.at("/components/eventStream/details/groupRecoveries").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(new RouterClient(port).get("/actuator/health/readiness", "", null).status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.support.problem.ProblemJson;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -18,6 +19,8 @@ final class Answers {
   static final byte[] INVALID_JSON = bytes("{\"error\":\"invalid JSON\"}");
   static final byte[] INVALID_SESSION = bytes("{\"error\":\"invalid session\"}");
   static final byte[] QUEUE_FULL = bytes("{\"error\":\"estimated queue time exceeds the handler's maximum\"}");
+  static final byte[] POST_ONLY = ProblemJson.bytes(new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+      "Method not allowed", "a handler route takes POST only"));
   static final byte[] UPSTREAM_UNAVAILABLE = bytes("{\"error\":\"model server unavailable\"}");
 
   private Answers() {

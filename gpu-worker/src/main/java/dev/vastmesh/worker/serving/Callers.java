@@ -1,14 +1,20 @@
 package dev.vastmesh.worker.serving;
 
+import dev.vastmesh.support.problem.FieldViolation;
+import dev.vastmesh.support.problem.Problem;
+import dev.vastmesh.support.problem.ProblemTypes;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.signature.RequestSignatures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides who is calling: a Vast client with a signed {@code {auth_data, payload, session_id}}
@@ -18,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Callers {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> AUTH_FIELDS = List.of("cost", "endpoint", "reqnum", "request_idx", "signature", "url");
 
   /** What the caller check found. */
@@ -32,7 +39,26 @@ class Callers {
   record Bearer(JsonNode payload) implements Verdict {
   }
 
-  record Refused(int status, String body, String outcome) implements Verdict {
+  /**
+   * Refused: the protocol's status and body for the serving routes, and what is missing from
+   * the wrapper (by JSON pointer) for the worker's own endpoints, which answer with a problem.
+   */
+  record Refused(int status, String body, String outcome, List<String> missing) implements Verdict {
+
+    Refused(int status, String body, String outcome) {
+      this(status, body, outcome, List.of());
+    }
+
+    /** The refusal as an RFC 9457 problem, with the protocol's members beside the problem's. */
+    Problem toProblem() {
+      if (!missing.isEmpty()) {
+        return Problem.invalidRequest(missing.stream().map(pointer -> FieldViolation.at(pointer, "missing")).toList());
+      }
+      JsonNode vast = JSON.readTree(body);
+      String error = vast.path("error").asString();
+      return new Problem(HttpStatus.valueOf(status), ProblemTypes.kindOf(status), "Authentication required", error)
+          .property("error", error);
+    }
   }
 
   private final WorkerProperties properties;
@@ -48,9 +74,9 @@ class Callers {
       return bearerMatches(authorization) ? new Bearer(root)
           : new Refused(401, "{\"error\":\"a signed Vast request or the worker's bearer token is required\"}", "unauthenticated");
     }
-    String problem = wrapperProblem(root);
-    if (problem != null) {
-      return new Refused(422, problem, "missing_fields");
+    List<String> missing = missingFields(root);
+    if (!missing.isEmpty()) {
+      return new Refused(422, vastBody(missing), "missing_fields", missing);
     }
     JsonNode auth = root.get("auth_data");
     URI own = properties.vast().publicUrl();
@@ -67,22 +93,26 @@ class Callers {
         session == null || session.isNull() ? null : session.asString());
   }
 
-  /** The protocol's 422 body for a wrapper missing fields, or null when it is complete. */
-  private static @Nullable String wrapperProblem(JsonNode root) {
+  /** The wrapper's missing fields by JSON pointer: the envelope's first, else every auth field. */
+  private static List<String> missingFields(JsonNode root) {
     if (!root.has("auth_data") || !root.get("auth_data").isObject()) {
-      return "{\"auth_data\":\"field missing\"}";
+      return List.of("/auth_data");
     }
     if (!root.has("payload")) {
-      return "{\"payload\":\"field missing\"}";
+      return List.of("/payload");
     }
     JsonNode auth = root.get("auth_data");
-    StringBuilder missing = new StringBuilder();
-    for (String field : AUTH_FIELDS) {
-      if (!auth.hasNonNull(field)) {
-        missing.append(missing.isEmpty() ? "" : ",").append('"').append(field).append("\":\"missing parameter\"");
-      }
+    return AUTH_FIELDS.stream().filter(field -> !auth.hasNonNull(field)).map(field -> "/auth_data/" + field).toList();
+  }
+
+  /** The protocol's 422 body: {@code {"payload":"field missing"}}, {@code {"auth_data":{"cost":"missing parameter"}}}. */
+  private static String vastBody(List<String> missing) {
+    if (missing.size() == 1 && missing.get(0).lastIndexOf('/') == 0) {
+      return "{\"" + missing.get(0).substring(1) + "\":\"field missing\"}";
     }
-    return missing.isEmpty() ? null : "{\"auth_data\":{" + missing + "}}";
+    String fields = missing.stream().map(pointer -> "\"" + pointer.substring("/auth_data/".length()) + "\":\"missing parameter\"")
+        .collect(Collectors.joining(","));
+    return "{\"auth_data\":{" + fields + "}}";
   }
 
   private boolean bearerMatches(@Nullable String authorization) {

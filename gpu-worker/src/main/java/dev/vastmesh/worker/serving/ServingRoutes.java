@@ -1,5 +1,6 @@
 package dev.vastmesh.worker.serving;
 
+import dev.vastmesh.support.problem.ProblemJson;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.report.WorkerStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,12 +67,15 @@ final class ServingRoutes implements NettyRouteProvider {
     return serverRoutes.route(this::serves, this::serve);
   }
 
-  /** Only POSTs to configured routes: any other request is WebFlux's (405, 404, sessions, actuator). */
+  /** Only configured routes: any other path is WebFlux's (sessions, actuator, the contract, 404). */
   private boolean serves(HttpServerRequest request) {
-    return HttpMethod.POST.equals(request.method()) && routes.containsKey(request.fullPath());
+    return routes.containsKey(request.fullPath());
   }
 
   private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+    if (!HttpMethod.POST.equals(request.method())) {
+      return Answers.write(response.header(HttpHeaderNames.ALLOW, "POST"), 405, ProblemJson.MEDIA_TYPE, Answers.POST_ONLY);
+    }
     ServedRoute route = routes.get(request.fullPath());
     // Only reading the body signals TooLarge; nothing after it does.
     return RequestBodies.read(request.receive(), RequestBodies.declaredLength(request.requestHeaders()), route.maxBytes())

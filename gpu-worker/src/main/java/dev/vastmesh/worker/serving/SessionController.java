@@ -1,7 +1,11 @@
 package dev.vastmesh.worker.serving;
 
+import dev.vastmesh.support.problem.FieldViolation;
+import dev.vastmesh.support.problem.Problem;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,14 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * on_close_payload}}: 201 with the session's id and expiration, 429 past the session limit.
  * {@code /session/end}, {@code /session/get} and {@code /session/health} take
  * {@code {"session_id": ...}}: the unguessable id is the caller's credential; an unknown or
- * expired one is 410, as on the serving routes.
+ * expired one is 410, as on the serving routes. Refusals are problems of the shared vocabulary
+ * (400 for bad input, as in every service); where Vast's protocol names an error (the 410's
+ * "invalid session", a refused caller) its {@code error} member is there too.
  */
 @RestController
 class SessionController {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final long MAX_LIFETIME_SECONDS = 86_400;
-  private static final Map<String, String> INVALID_SESSION = Map.of("error", "invalid session");
+  private static final String NOT_JSON = "the body is not a JSON object";
 
   private final Callers callers;
   private final Sessions sessions;
@@ -45,30 +51,42 @@ class SessionController {
       @RequestHeader(name = "Authorization", required = false) @Nullable String authorization) {
     Optional<JsonNode> root = parse(body);
     if (root.isEmpty()) {
-      return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
+      return ProblemResponses.entity(Problem.malformed(NOT_JSON));
     }
     JsonNode payload;
+    String at;
     switch (callers.check(root.get(), authorization)) {
       case Callers.Refused refused -> {
-        return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_JSON).body(refused.body());
+        return ProblemResponses.entity(refused.toProblem());
       }
-      case Callers.Signed signed -> payload = signed.payload();
-      case Callers.Bearer bearer -> payload = bearer.payload();
+      case Callers.Signed signed -> {
+        payload = signed.payload();
+        at = "/payload";
+      }
+      case Callers.Bearer bearer -> {
+        payload = bearer.payload();
+        at = "";
+      }
     }
+    List<FieldViolation> invalid = new ArrayList<>();
     JsonNode lifetime = payload.path("lifetime");
     if (!lifetime.isMissingNode() && (!lifetime.isNumber() || lifetime.asDouble() <= 0 || lifetime.asDouble() > MAX_LIFETIME_SECONDS)) {
-      return ResponseEntity.unprocessableContent().body(Map.of("lifetime", "must be a number of seconds in (0, 86400]"));
+      invalid.add(FieldViolation.at(at + "/lifetime", "must be a number of seconds in (0, 86400]"));
     }
     String onClose = payload.path("on_close_route").isString() ? payload.path("on_close_route").asString() : null;
     // The close route is called on the model server only: a path, never a URL of its own.
     if (onClose != null && (!onClose.startsWith("/") || onClose.startsWith("//") || onClose.contains("\\"))) {
-      return ResponseEntity.unprocessableContent().body(Map.of("on_close_route", "must be a path on the model server"));
+      invalid.add(FieldViolation.at(at + "/on_close_route", "must be a path on the model server"));
+    }
+    if (!invalid.isEmpty()) {
+      return ProblemResponses.entity(Problem.invalidRequest(invalid));
     }
     Duration duration = Duration.ofMillis(lifetime.isMissingNode() ? 60_000 : Math.round(lifetime.asDouble() * 1000));
     JsonNode onClosePayload = payload.has("on_close_payload") ? payload.get("on_close_payload") : null;
     Optional<Sessions.Session> session = sessions.create(duration, onClose, onClosePayload);
     if (session.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", "session limit reached"));
+      return ProblemResponses.entity(new Problem(HttpStatus.TOO_MANY_REQUESTS, "session-limit", "Session limit reached",
+          "the worker holds its maximum number of sessions; end one or retry later").property("error", "session limit reached"));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(describe(session.get()));
   }
@@ -91,14 +109,15 @@ class SessionController {
   private ResponseEntity<?> withSession(byte @Nullable [] body, Function<String, Optional<Map<String, Object>>> action) {
     Optional<JsonNode> root = parse(body);
     if (root.isEmpty()) {
-      return ResponseEntity.unprocessableContent().body(Map.of("error", "invalid JSON"));
+      return ProblemResponses.entity(Problem.malformed(NOT_JSON));
     }
     JsonNode id = root.get().path("session_id");
     if (!id.isString() || id.asString().isBlank()) {
-      return ResponseEntity.unprocessableContent().body(Map.of("session_id", "field missing"));
+      return ProblemResponses.entity(Problem.invalidRequest("/session_id", "a session id (a non-empty string) is required"));
     }
     return action.apply(id.asString()).<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).body(INVALID_SESSION));
+        .orElseGet(() -> ProblemResponses.entity(new Problem(HttpStatus.GONE, "invalid-session", "Invalid session",
+            "no open session has this id: it never existed, has ended or has expired").property("error", "invalid session")));
   }
 
   private static Map<String, Object> describe(Sessions.Session session) {

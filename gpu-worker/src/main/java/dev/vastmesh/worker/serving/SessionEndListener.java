@@ -1,8 +1,8 @@
 package dev.vastmesh.worker.serving;
 
+import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.worker.config.WorkerProperties;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -11,11 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.server.WebFilter;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -29,7 +27,8 @@ import reactor.netty.http.server.HttpServer;
 @Configuration(proxyBeanMethods = false)
 class SessionEndListener {
 
-  private static final byte[] END_ONLY = "{\"error\":\"this port serves /session/end only\"}".getBytes(StandardCharsets.UTF_8);
+  private static final Problem END_ONLY = new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+      "this port serves /session/end only");
 
   @Bean
   SmartLifecycle sessionEndServer(WorkerProperties properties, ObjectProvider<HttpHandler> application) {
@@ -67,10 +66,7 @@ class SessionEndListener {
     return (exchange, chain) -> {
       InetSocketAddress local = exchange.getRequest().getLocalAddress();
       if (port > 0 && local != null && local.getPort() == port && !exchange.getRequest().getPath().value().equals("/session/end")) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.NOT_FOUND);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(END_ONLY)));
+        return ProblemResponses.write(exchange.getResponse(), END_ONLY);
       }
       return chain.filter(exchange);
     };

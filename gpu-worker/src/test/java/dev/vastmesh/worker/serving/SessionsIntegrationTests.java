@@ -111,18 +111,53 @@ class SessionsIntegrationTests {
 
     HttpResponse<String> third = post("/session/create", AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{\"lifetime\":30}"));
     assertThat(third.statusCode()).isEqualTo(429);
-    assertThat(third.body()).isEqualTo("{\"error\":\"session limit reached\"}");
+    assertProblem(third, "session-limit");
+    assertThat(JSON.readTree(third.body()).get("error").asString()).isEqualTo("session limit reached");
   }
 
   @Test
   void creatingNeedsACallerAndAValidRequest() throws Exception {
-    assertThat(post("/session/create", "{\"lifetime\":30}").statusCode()).isEqualTo(401);
+    HttpResponse<String> anonymous = post("/session/create", "{\"lifetime\":30}");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertProblem(anonymous, "unauthenticated");
+    assertThat(JSON.readTree(anonymous.body()).get("error").asString()).as("Vast's message beside the problem's").isNotBlank();
     assertThat(post("/session/create", "{\"lifetime\":30}", "Authorization", "Bearer worker-token").statusCode()).isEqualTo(201);
-    assertThat(post("/session/create", "{nope", "Authorization", "Bearer worker-token").statusCode()).isEqualTo(422);
-    assertThat(post("/session/create", "{\"lifetime\":-1}", "Authorization", "Bearer worker-token").body()).contains("lifetime");
-    HttpResponse<String> url = post("/session/create", "{\"on_close_route\":\"http://169.254.169.254/\"}", "Authorization", "Bearer worker-token");
-    assertThat(url.statusCode()).as("the close route is a model-server path, never a URL").isEqualTo(422);
-    assertThat(post("/session/get", "{}").statusCode()).isEqualTo(422);
+    HttpResponse<String> notJson = post("/session/create", "{nope", "Authorization", "Bearer worker-token");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertProblem(notJson, "malformed-request");
+    HttpResponse<String> both = post("/session/create", "{\"lifetime\":-1,\"on_close_route\":\"http://169.254.169.254/\"}",
+        "Authorization", "Bearer worker-token");
+    assertThat(both.statusCode()).as("the close route is a model-server path, never a URL").isEqualTo(400);
+    assertProblem(both, "invalid-request");
+    assertThat(pointers(both)).containsExactly("/lifetime", "/on_close_route");
+    HttpResponse<String> signedBadly = post("/session/create", AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{\"lifetime\":0}"));
+    assertThat(pointers(signedBadly)).as("a signed request's settings are its payload").containsExactly("/payload/lifetime");
+    HttpResponse<String> unsigned = post("/session/create", "{\"auth_data\":{\"cost\":1},\"payload\":{}}");
+    assertThat(unsigned.statusCode()).isEqualTo(400);
+    assertThat(pointers(unsigned)).containsExactly("/auth_data/endpoint", "/auth_data/reqnum", "/auth_data/request_idx",
+        "/auth_data/signature", "/auth_data/url");
+    HttpResponse<String> noId = post("/session/get", "{}");
+    assertThat(noId.statusCode()).isEqualTo(400);
+    assertThat(pointers(noId)).containsExactly("/session_id");
+  }
+
+  @Test
+  void anUnknownSessionIsAProblemWithVastsErrorBesideIt() throws Exception {
+    HttpResponse<String> gone = post("/session/get", "{\"session_id\":\"never-opened\"}");
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertProblem(gone, "invalid-session");
+    assertThat(JSON.readTree(gone.body()).get("error").asString()).isEqualTo("invalid session");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, String kind) {
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo("https://vastmesh.dev/problems/" + kind);
+  }
+
+  private static java.util.List<String> pointers(HttpResponse<String> response) {
+    java.util.List<String> pointers = new java.util.ArrayList<>();
+    JSON.readTree(response.body()).get("errors").forEach(error -> pointers.add(error.get("pointer").asString()));
+    return pointers;
   }
 
   private static void awaitCloseCallback(String body) {
@@ -136,6 +171,7 @@ class SessionsIntegrationTests {
 
     HttpResponse<String> other = plain.post("/v1/embeddings", "{\"input\":[\"a\"]}", "Authorization", "Bearer worker-token");
     assertThat(other.statusCode()).isEqualTo(404);
+    assertProblem(other, "not-found");
     assertThat(plain.post("/session/get", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(404);
     assertThat(plain.post("/session/end", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(200);
     assertThat(post("/session/get", "{\"session_id\":\"" + id + "\"}").statusCode()).isEqualTo(410);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vastmesh.testsupport.OpenApiContract;
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.worker.config.ReportAddress;
 import dev.vastmesh.worker.config.WorkerProperties;
 import dev.vastmesh.worker.lifecycle.StartupFailureBeacon;
@@ -122,15 +123,31 @@ class WorkerContractTests {
         .as("past the limit of one").isEqualTo(429);
     assertThat(call("/session/create", "/session/create", "{\"lifetime\":30}").statusCode()).isEqualTo(401);
     assertThat(call("/session/create", "/session/create", "{\"lifetime\":0}", "Authorization", "Bearer worker-token").statusCode())
-        .isEqualTo(422);
+        .isEqualTo(400);
+    assertThat(call("/session/create", "/session/create", "{nope", "Authorization", "Bearer worker-token").statusCode())
+        .isEqualTo(400);
     String ref = "{\"session_id\":\"" + id + "\"}";
     assertThat(call("/session/get", "/session/get", ref).statusCode()).isEqualTo(200);
     assertThat(call("/session/health", "/session/health", ref).statusCode()).isEqualTo(200);
-    assertThat(call("/session/get", "/session/get", "{}").statusCode()).isEqualTo(422);
+    assertThat(call("/session/get", "/session/get", "{}").statusCode()).isEqualTo(400);
     assertThat(call("/session/end", "/session/end", ref).statusCode()).isEqualTo(200);
     assertThat(call("/session/end", "/session/end", ref).statusCode()).isEqualTo(410);
     assertThat(call("/session/health", "/session/health", ref).statusCode()).isEqualTo(410);
     assertThat(call("/session/get", "/session/get", ref).statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void theContractIsServedAsItIsWithSwaggerUi() throws Exception {
+    ServiceClient client = new ServiceClient(port, CONTRACT);
+    client.assertApiDocsAreTheContractFile("gpu-worker.openapi.yml");
+    ServiceClient.Response file = client.get("/openapi/gpu-worker.openapi.yml", "", null);
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.body()).startsWith("openapi: 3.1.0");
+    ServiceClient.Response page = client.get("/swagger-ui.html", "", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("/openapi/gpu-worker.openapi.yml");
+    assertThat(client.get("/webjars/swagger-ui/swagger-ui-bundle.js", "", null).status()).as("the page's script").isEqualTo(200);
+    assertThat(client.get("/webjars/swagger-ui/swagger-ui.css", "", null).status()).as("the page's style").isEqualTo(200);
   }
 
   @Test

@@ -47,6 +47,7 @@ class WorkerServingIntegrationTests {
   static final AutoscalerDouble AUTOSCALER = new AutoscalerDouble();
   static final String WORKER_URL = "https://203.0.113.4:41234";
   static final AtomicLong REQNUM = new AtomicLong(1000);
+  static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void doubles(DynamicPropertyRegistry registry) {
@@ -225,12 +226,44 @@ class WorkerServingIntegrationTests {
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/embeddings")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(get.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(get.body()).get("type").asString()).isEqualTo("https://vastmesh.dev/problems/method-not-allowed");
     HttpResponse<String> unknown = post("/v1/unknown", signed("{}"));
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.body()).isEqualTo("{\"error\":\"no handler for this route\"}");
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(unknown.body()).get("type").asString()).isEqualTo("https://vastmesh.dev/problems/not-found");
     // A query string does not make a configured route unknown.
     assertThat(post("/v1/embeddings?trace=1", signed("{\"input\":[\"q\"]}")).statusCode()).isEqualTo(200);
     assertThat(metrics()).contains("vastmesh_worker_requests_total{outcome=\"unknown_route\",route=\"unknown\"}");
+  }
+
+  @Test
+  void healthShowsTheStatusAloneToEveryCaller() throws Exception {
+    // A reactive service without Spring Security has no authorised caller for the actuator: the
+    // worker's figures are in its metrics, its health shows no details (disk paths) to anyone.
+    for (String authorization : new String[] {null, "Bearer wrong", "Bearer worker-token"}) {
+      HttpRequest.Builder probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+      if (authorization != null) {
+        probe.header("Authorization", authorization);
+      }
+      var health = JSON.readTree(http.send(probe.build(), HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(health.get("status").asString()).isNotBlank();
+      assertThat(health.has("components")).as("no details for %s", authorization).isFalse();
+    }
+  }
+
+  @Test
+  void unknownPathsOfAnyMethodAreProblems() throws Exception {
+    for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nowhere/<at>/all"
+          .replace("<", "%3C").replace(">", "%3E"))).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+      assertThat(response.body()).as("the path is not echoed").doesNotContain("nowhere");
+    }
   }
 
   String metrics() throws Exception {

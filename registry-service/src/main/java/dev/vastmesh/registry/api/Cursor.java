@@ -28,6 +28,6 @@ final class Cursor {
     } catch (IllegalArgumentException e) {
       // falls through to the error below
     }
-    throw Problem.invalidRequest("cursor", "is not a cursor this registry issued");
+    throw Problem.invalidParameter("cursor", "is not a cursor this registry issued");
   }
 }

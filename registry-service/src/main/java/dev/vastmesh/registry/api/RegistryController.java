@@ -85,7 +85,7 @@ class RegistryController {
         registry.now(), registry.includeExpired());
     if (index != null) {
       if (index < 0) {
-        throw Problem.invalidRequest("index", "must be 0 or more");
+        throw Problem.invalidParameter("index", "must be 0 or more");
       }
       Duration max = properties.watch().maxWait();
       Duration requested = wait == null ? properties.watch().defaultWait() : WaitDuration.parse(wait, max);
@@ -95,7 +95,7 @@ class RegistryController {
       query = new InstanceQuery(query.environment(), query.triggerId(), query.status(), query.capabilities(),
           query.gpuType(), query.labels(), query.after(), query.limit(), registry.now(), registry.includeExpired());
     } else if (wait != null) {
-      throw Problem.invalidRequest("wait", "only applies to a watch: pass index as well");
+      throw Problem.invalidParameter("wait", "only applies to a watch: pass index as well");
     }
     InstancePage page = registry.list(query);
     List<RegisteredInstance> instances = page.instances();
@@ -137,7 +137,7 @@ class RegistryController {
       return Math.min(properties.listing().defaultLimit(), max);
     }
     if (limit < 1 || limit > max) {
-      throw Problem.invalidRequest("limit", "must be between 1 and " + max);
+      throw Problem.invalidParameter("limit", "must be between 1 and " + max);
     }
     return limit;
   }
@@ -146,7 +146,7 @@ class RegistryController {
     if (status == null) {
       return null;
     }
-    return InstanceStatus.fromWire(status).orElseThrow(() -> Problem.invalidRequest("status", Patterns.STATUS_MESSAGE));
+    return InstanceStatus.fromWire(status).orElseThrow(() -> Problem.invalidParameter("status", Patterns.STATUS_MESSAGE));
   }
 
   /** Accepts both {@code capabilities=a&capabilities=b} and {@code capabilities=a,b}. */
@@ -167,7 +167,7 @@ class RegistryController {
       int equals = selector.indexOf('=');
       String key = equals < 0 ? selector : selector.substring(0, equals);
       if (!key.matches(Patterns.LABEL_KEY)) {
-        throw Problem.invalidRequest("label", "selectors are key or key=value, with " + Patterns.LABEL_KEY_MESSAGE);
+        throw Problem.invalidParameter("label", "selectors are key or key=value, with " + Patterns.LABEL_KEY_MESSAGE);
       }
       labels.put(key, equals < 0 ? null : selector.substring(equals + 1));
     }

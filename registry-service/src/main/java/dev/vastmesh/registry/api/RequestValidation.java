@@ -5,6 +5,7 @@ import dev.vastmesh.support.problem.FieldViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,31 +22,29 @@ class RequestValidation {
 
   void check(Object request) {
     List<FieldViolation> violations = validator.validate(request).stream()
-        .map(v -> new FieldViolation(jsonPath(v), v.getMessage()))
-        .sorted(Comparator.comparing(FieldViolation::field))
+        .map(v -> FieldViolation.at(pointer(v), v.getMessage()))
+        .sorted(Comparator.comparing(FieldViolation::pointer))
         .toList();
     if (!violations.isEmpty()) {
       throw Problem.invalidRequest(violations);
     }
   }
 
-  private static String jsonPath(ConstraintViolation<?> violation) {
-    StringBuilder path = new StringBuilder();
+  /** Where the bad value is in the JSON body: property names in snake_case, indexes and map keys. */
+  private static String pointer(ConstraintViolation<?> violation) {
+    List<String> tokens = new ArrayList<>();
     for (Path.Node node : violation.getPropertyPath()) {
       String name = node.getName();
       if (name != null && !name.startsWith("<")) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(snakeCase(name));
+        tokens.add(snakeCase(name));
       }
       if (node.getIndex() != null) {
-        path.append('[').append(node.getIndex()).append(']');
+        tokens.add(node.getIndex().toString());
       } else if (node.getKey() != null) {
-        path.append('[').append(node.getKey()).append(']');
+        tokens.add(node.getKey().toString());
       }
     }
-    return path.toString();
+    return FieldViolation.pointerOf(tokens);
   }
 
   static String snakeCase(String camel) {

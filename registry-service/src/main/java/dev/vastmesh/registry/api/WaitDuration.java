@@ -16,7 +16,7 @@ final class WaitDuration {
   static Duration parse(String text, Duration max) {
     Matcher matcher = SHAPE.matcher(text.trim());
     if (!matcher.matches()) {
-      throw Problem.invalidRequest("wait", "must be a duration such as 30s, 5m or 500ms");
+      throw Problem.invalidParameter("wait", "must be a duration such as 30s, 5m or 500ms");
     }
     long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);

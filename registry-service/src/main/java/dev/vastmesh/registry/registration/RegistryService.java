@@ -158,7 +158,7 @@ public class RegistryService {
     }
     long requested = request.ttlSeconds();
     if (requested < ttl.min().toSeconds() || requested > ttl.max().toSeconds()) {
-      throw Problem.invalidRequest("ttl_seconds",
+      throw Problem.invalidRequest("/ttl_seconds",
           "must be between " + ttl.min().toSeconds() + " and " + ttl.max().toSeconds());
     }
     return requested;

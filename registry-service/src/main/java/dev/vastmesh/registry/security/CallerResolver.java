@@ -8,6 +8,7 @@ import dev.vastmesh.support.security.AccessDeniedException;
 import dev.vastmesh.support.security.RequiresScope;
 import dev.vastmesh.support.security.ScopeCheck;
 import dev.vastmesh.support.security.ServiceTokens;
+import dev.vastmesh.support.security.TokenHolders;
 import dev.vastmesh.support.security.Tokens;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * user can read; standard output gets the file's path, never the token.
  */
 @Component
-public class CallerResolver implements ScopeCheck {
+public class CallerResolver implements ScopeCheck, TokenHolders {
 
   private static final String INSTANCE_ONLY = "an instance token can only heartbeat or deregister its own instance";
 
@@ -43,7 +44,7 @@ public class CallerResolver implements ScopeCheck {
 
   @Override
   public void check(@Nullable String authorization, RequiresScope required, Map<String, String> pathVariables) {
-    Caller caller = resolve(authorization);
+    Caller caller = resolve(authorization, required.value());
     Scope scope = tokens.scope(required.value());
     if (!required.owner().isEmpty()) {
       requireOwner(caller, ownerId(pathVariables.get(required.owner())), scope);
@@ -56,8 +57,19 @@ public class CallerResolver implements ScopeCheck {
     }
   }
 
+  /** Service tokens only: an instance token is a worker's, not an operator's, and sees no health details. */
+  @Override
+  public Optional<String> holder(@Nullable String authorization) {
+    return TokenHolders.of(tokens).holder(authorization);
+  }
+
   /** The caller of a request with this {@code Authorization} header value (may be null). */
   public Caller resolve(@Nullable String authorization) {
+    return resolve(authorization, null);
+  }
+
+  /** The caller, for an operation that needs {@code scope}: an invalid token's refusal names it. */
+  private Caller resolve(@Nullable String authorization, @Nullable String scope) {
     Optional<String> bearer = tokens.bearer(authorization);
     if (bearer.isEmpty()) {
       return new Caller.Anonymous();
@@ -75,7 +87,7 @@ public class CallerResolver implements ScopeCheck {
       return new Caller.Instance(claimed.getAsLong());
     }
     ServiceTokens.Holder<Scope> holder = tokens.holder(token)
-        .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid"));
+        .orElseThrow(() -> tokens.unauthenticated("the bearer token is not valid", scope));
     return new Caller.Service(holder.name(), holder.scopes());
   }
 

@@ -14,6 +14,7 @@ import dev.vastmesh.registry.store.InstanceStore;
 import dev.vastmesh.testsupport.MutableClock;
 import dev.vastmesh.registry.support.RecordingListener;
 import dev.vastmesh.registry.support.RegistryClient;
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.registry.support.RegistryTestConfiguration;
 import java.io.ByteArrayInputStream;
@@ -148,20 +149,21 @@ class RegistryApiIntegrationTests {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-request");
     List<String> fields = new ArrayList<>();
-    response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-    assertThat(fields).containsExactlyInAnyOrder("instance_id", "tailscale_ip", "capabilities[0]", "status",
-        "environment", "cost_per_hour", "worker_url", "num_gpus", "offer_type", "labels[bad key]", "labels[ok]");
+    response.json().get("errors").forEach(e -> fields.add(e.get("pointer").asString()));
+    assertThat(fields).containsExactlyInAnyOrder("/instance_id", "/tailscale_ip", "/capabilities/0", "/status",
+        "/environment", "/cost_per_hour", "/worker_url", "/num_gpus", "/offer_type", "/labels/bad key", "/labels/ok");
+    response.json().get("errors").forEach(e -> assertThat(e.get("detail").asString()).isNotBlank());
   }
 
   @Test
   void missingInstanceIdAndTtlOutOfBoundsAreReported() {
     Response missing = api.post(REGISTER, REGISTRAR, "{\"status\":\"ready\"}");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("instance_id");
+    assertThat(missing.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/instance_id");
 
     Response ttl = api.post(REGISTER, REGISTRAR, "{\"instance_id\":1,\"ttl_seconds\":86400}");
     assertThat(ttl.status()).isEqualTo(400);
-    assertThat(ttl.json().get("errors").get(0).get("field").asString()).isEqualTo("ttl_seconds");
+    assertThat(ttl.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/ttl_seconds");
   }
 
   @Test
@@ -169,7 +171,8 @@ class RegistryApiIntegrationTests {
     assertThat(api.post(REGISTER, REGISTRAR, "{\"instance_id\": ").status()).isEqualTo(400);
     Response wrongType = api.post(REGISTER, REGISTRAR, "{\"instance_id\": \"abc\"}");
     assertThat(wrongType.status()).isEqualTo(400);
-    assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("instance_id");
+    assertThat(wrongType.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-request");
+    assertThat(wrongType.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/instance_id");
     assertThat(api.send("POST", REGISTER, "", REGISTRAR, "", "application/json").status()).isEqualTo(400);
     Response text = api.send("POST", REGISTER, "", REGISTRAR, FULL_REGISTRATION, "text/plain");
     assertThat(text.status()).isEqualTo(415);
@@ -327,7 +330,10 @@ class RegistryApiIntegrationTests {
 
     assertThat(seen).hasSize(25).isSorted().doesNotHaveDuplicates();
     assertThat(api.get(BASE, "cursor=garbage", READ).status()).isEqualTo(400);
-    assertThat(api.get(BASE, "limit=0", READ).status()).isEqualTo(400);
+    Response limit = api.get(BASE, "limit=0", READ);
+    assertThat(limit.status()).isEqualTo(400);
+    assertThat(limit.json().get("errors").get(0).get("parameter").asString()).as("a query parameter, by name").isEqualTo("limit");
+    assertThat(limit.json().get("errors").get(0).has("pointer")).isFalse();
     assertThat(api.get(BASE, "limit=5000", READ).status()).isEqualTo(400);
     assertThat(api.get(BASE, "status=sleeping", READ).status()).isEqualTo(400);
   }
@@ -403,6 +409,23 @@ class RegistryApiIntegrationTests {
   }
 
   @Test
+  void healthDetailsAreForTokenHoldersProbesSeeTheStatus() {
+    for (String anonymous : new String[] {null, "not-a-token"}) {
+      ServiceClient.Response probe = api.get("/actuator/health", "", anonymous);
+      assertThat(probe.status()).isEqualTo(200);
+      assertThat(probe.json().get("status").asString()).isEqualTo("UP");
+      assertThat(probe.json().has("components")).as("no details, no disk path, for %s", anonymous).isFalse();
+      assertThat(probe.body()).doesNotContain("diskSpace").doesNotContain("path");
+    }
+    String instanceToken = api.post(REGISTER, REGISTRAR, FULL_REGISTRATION).json().get("instance_token").asString();
+    assertThat(api.get("/actuator/health", "", instanceToken).json().has("components")).as("a worker's token").isFalse();
+    JsonNode details = api.get("/actuator/health", "", READ).json();
+    assertThat(details.at("/components/registry/status").asString()).isEqualTo("UP");
+    assertThat(details.at("/components/diskSpace/details").isObject()).isTrue();
+    assertThat(api.get("/actuator/health/readiness", "", null).json().get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
   void selfPreservationHoldsEvictionsWhenMostOfTheFleetGoesSilentAtOnce() {
     for (int id = 1; id <= 12; id++) {
       api.post(REGISTER, REGISTRAR, "{\"instance_id\":" + id + ",\"ttl_seconds\":60}");
@@ -411,7 +434,7 @@ class RegistryApiIntegrationTests {
 
     assertThat(sweeper.sweep()).isZero();
     assertThat(api.get(BASE, "", READ).json().get("count").asInt()).isEqualTo(12);
-    JsonNode health = new RegistryClient(port).get("/actuator/health", "", null).json();
+    JsonNode health = new RegistryClient(port).get("/actuator/health", "", ADMIN).json();
     assertThat(health.at("/components/registry/details/selfPreservation").asBoolean()).isTrue();
     assertThat(api.get("/actuator/prometheus", "", null).body()).contains("vastmesh_registry_self_preservation 1.0");
 

@@ -115,7 +115,7 @@ class StoreOutageIntegrationTests {
       assertThat(ids(api)).as("replica a: no phantom, no gap").isEqualTo(since);
       assertThat(ids(otherApi)).as("replica b: no phantom, no gap").isEqualTo(since);
     });
-    assertThat(api.get("/actuator/health", "", null).json().at("/components/registry/details/storeResets").asLong())
+    assertThat(api.get("/actuator/health", "", TOKEN).json().at("/components/registry/details/storeResets").asLong())
         .isGreaterThanOrEqualTo(1);
     assertThat(api.get("/actuator/prometheus", "", null).body()).containsPattern("vastmesh_registry_store_resets_total [1-9]");
   }

@@ -27,16 +27,35 @@ public class Problem extends RuntimeException {
     this.title = title;
   }
 
-  /** 400 listing every invalid field. */
+  /**
+   * 400 listing every invalid value in {@code errors}: the one status and shape of every
+   * validation problem in every service, whatever was validated (a request, an event).
+   */
   public static Problem invalidRequest(List<FieldViolation> violations) {
-    return new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid")
-        .property("errors", List.copyOf(violations));
+    return invalid("invalid-request", "Invalid request", violations,
+        violations.size() == 1 ? "1 value is invalid" : violations.size() + " values are invalid");
   }
 
-  /** 400 for one invalid field. */
-  public static Problem invalidRequest(String field, String message) {
-    return invalidRequest(List.of(new FieldViolation(field, message)));
+  /** 400 for one invalid value of the body, by its JSON pointer. */
+  public static Problem invalidRequest(String pointer, String detail) {
+    return invalidRequest(List.of(FieldViolation.at(pointer, detail)));
+  }
+
+  /** 400 for one invalid query or path parameter. */
+  public static Problem invalidParameter(String name, String detail) {
+    return invalidRequest(List.of(FieldViolation.parameter(name, detail)));
+  }
+
+  /** 400: canonical events that break the events schema; {@code detail} says what was refused. */
+  public static Problem invalidEvent(List<FieldViolation> violations, String detail) {
+    return invalid("invalid-event", "Invalid event", violations, detail);
+  }
+
+  private static Problem invalid(String kind, String title, List<FieldViolation> violations, String detail) {
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("a validation problem names at least one invalid value");
+    }
+    return new Problem(HttpStatus.BAD_REQUEST, kind, title, detail).property("errors", List.copyOf(violations));
   }
 
   /** 400: the body cannot be read as what the operation takes. */

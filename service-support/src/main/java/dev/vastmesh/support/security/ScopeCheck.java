@@ -19,7 +19,7 @@ public interface ScopeCheck {
   /** Every request must carry a configured token holding the scope, or {@code admin}. */
   static <S extends Enum<S>> ScopeCheck bearer(ServiceTokens<S> tokens, S admin) {
     return (authorization, required, pathVariables) -> {
-      ServiceTokens.Holder<S> holder = tokens.authenticate(authorization);
+      ServiceTokens.Holder<S> holder = tokens.authenticate(authorization, required.value());
       S scope = tokens.scope(required.value());
       if (!holder.scopes().contains(scope) && !holder.scopes().contains(admin)) {
         throw new AccessDeniedException("the token lacks the " + required.value() + " scope");

@@ -24,6 +24,7 @@ public final class ServiceTokens<S extends Enum<S>> {
 
   private final Class<S> scopeType;
   private final String realm;
+  private final String property;
   private final Map<String, Holder<S>> byHash = new HashMap<>();
 
   /**
@@ -35,6 +36,7 @@ public final class ServiceTokens<S extends Enum<S>> {
       S adminScope) {
     this.scopeType = scopeType;
     this.realm = "vastmesh-" + service;
+    this.property = property;
     for (Token token : tokens) {
       Set<S> scopes = EnumSet.noneOf(scopeType);
       token.scopes().forEach(scope -> scopes.add(scope(scope)));
@@ -66,7 +68,7 @@ public final class ServiceTokens<S extends Enum<S>> {
       return Optional.empty();
     }
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
-      throw new AuthenticationException(realm, "the Authorization header must be 'Bearer <token>'");
+      throw unauthenticated("the Authorization header must be 'Bearer <token>'");
     }
     return Optional.of(authorization.substring(7).trim());
   }
@@ -83,11 +85,33 @@ public final class ServiceTokens<S extends Enum<S>> {
    * @throws AuthenticationException without a token, or with one that is not valid
    */
   public Holder<S> authenticate(@Nullable String authorization) {
-    String token = bearer(authorization).orElseThrow(() -> new AuthenticationException(realm, "a bearer token is required"));
-    return holder(token).orElseThrow(() -> new AuthenticationException(realm, "the bearer token is not valid"));
+    return authenticate(authorization, null);
   }
 
-  public AuthenticationException unauthenticated(String message) {
-    return new AuthenticationException(realm, message);
+  /**
+   * The holder of the header's token, which must be valid, for an operation that needs
+   * {@code scope}: a refusal names the scope.
+   *
+   * @throws AuthenticationException without a token, or with one that is not valid
+   */
+  public Holder<S> authenticate(@Nullable String authorization, @Nullable String scope) {
+    String token = bearer(authorization).orElseThrow(() -> unauthenticated("a bearer token is required", scope));
+    return holder(token).orElseThrow(() -> unauthenticated("the bearer token is not valid", scope));
+  }
+
+  /** 401 whose detail is {@code reason} and where a token comes from. */
+  public AuthenticationException unauthenticated(String reason) {
+    return unauthenticated(reason, null);
+  }
+
+  /**
+   * 401 whose detail is {@code reason}, the scope the operation needs (when given) and where a
+   * token comes from — the configuration property, or the generated one — never a token itself.
+   */
+  public AuthenticationException unauthenticated(String reason, @Nullable String scope) {
+    String needed = scope == null ? "" : "; this operation needs a token with the " + scope.toLowerCase(Locale.ROOT) + " scope";
+    return new AuthenticationException(realm, reason + needed + ". Tokens are configured under " + property
+        + "; with none configured, the service generates an admin token when it starts and prints the path"
+        + " of the file it is in (./vastmesh shows its tokens with its banner)");
   }
 }

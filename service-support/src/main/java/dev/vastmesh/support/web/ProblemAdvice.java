@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +94,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     Class<?> required = e.getRequiredType();
     String expected = required == null ? "valid value"
         : required.getSimpleName().toLowerCase(Locale.ROOT).replace("long", "whole number");
-    return problem(Problem.invalidRequest(snakeCase(e.getName()), "must be a " + expected));
+    return problem(Problem.invalidParameter(snakeCase(e.getName()), "must be a " + expected));
   }
 
   @ExceptionHandler(Exception.class)
@@ -118,11 +117,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     JacksonException json = causeOf(e, JacksonException.class);
     String detail = "the request body is not valid JSON for this operation";
     if (json != null && !json.getPath().isEmpty()) {
-      String field = json.getPath().stream()
-          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      return answer(Problem.malformed(detail)
-          .property("errors", List.of(new FieldViolation(field, "has the wrong JSON type or an unknown value"))));
+      // Well-formed JSON with a value of the wrong type: a validation problem like any other.
+      String pointer = FieldViolation.pointerOf(json.getPath().stream()
+          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : Integer.toString(r.getIndex())).toList());
+      return answer(Problem.invalidRequest(pointer, "has the wrong JSON type or an unknown value"));
     }
     if (json != null && json.getLocation() != null) {
       detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";

@@ -31,6 +31,7 @@ class ServiceDefaultsTests {
       assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
       assertThat(environment.getProperty("spring.threads.virtual.enabled")).isEqualTo("true");
       assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus,metrics");
+      assertThat(environment.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
       // The servlet services' JSON conventions are not forced on the others.
       assertThat(environment.getProperty("spring.jackson.property-naming-strategy")).isNull();
       assertThat(context.getBean(Clock.class).getZone()).isEqualTo(Clock.systemUTC().getZone());

@@ -2,8 +2,11 @@ package dev.vastmesh.support.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,10 +34,29 @@ class ProblemVocabularyTests {
   }
 
   @Test
-  void anInvalidRequestListsEveryField() {
-    Problem problem = Problem.invalidRequest(java.util.List.of(new FieldViolation("a", "x"), new FieldViolation("b", "y")));
-    assertThat(problem.kind()).isEqualTo("invalid-request");
-    assertThat(problem.detail()).isEqualTo("2 fields are invalid");
-    assertThat(Problem.invalidRequest("a", "x").detail()).isEqualTo("1 field is invalid");
+  void everyValidationProblemIs400WithTheSameErrorsMember() {
+    Problem request = Problem.invalidRequest(List.of(FieldViolation.at("/a", "x"), FieldViolation.parameter("b", "y")));
+    assertThat(request.kind()).isEqualTo("invalid-request");
+    assertThat(request.detail()).isEqualTo("2 values are invalid");
+    assertThat(Problem.invalidRequest("/a", "x").detail()).isEqualTo("1 value is invalid");
+    Problem event = Problem.invalidEvent(List.of(FieldViolation.at("/type", "unknown", "UNKNOWN_TYPE")), "refused");
+    assertThat(List.of(request, event)).allSatisfy(p -> {
+      assertThat(p.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(p.properties()).containsOnlyKeys("errors");
+    });
+    assertThat(new String(ProblemJson.bytes(event), StandardCharsets.UTF_8)).endsWith(
+        "\"errors\":[{\"pointer\":\"/type\",\"detail\":\"unknown\",\"kind\":\"UNKNOWN_TYPE\"}]}");
+  }
+
+  @Test
+  void aValidationProblemNamesAtLeastOneValue() {
+    assertThatThrownBy(() -> Problem.invalidRequest(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pointersAreEscapedPerRfc6901() {
+    assertThat(FieldViolation.pointerOf("labels.gpu")).isEqualTo("/labels/gpu");
+    assertThat(FieldViolation.pointerOf(List.of("a/b", "m~n", "0"))).isEqualTo("/a~1b/m~0n/0");
+    assertThat(FieldViolation.pointerOf("")).isEmpty();
   }
 }

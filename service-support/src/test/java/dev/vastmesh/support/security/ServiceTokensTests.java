@@ -37,9 +37,9 @@ class ServiceTokensTests {
     assertThat(tokens.authenticate("bearer ops-secret").scopes()).containsExactly(Scope.ADMIN);
     assertThat(tokens.bearer(null)).isEmpty();
     assertThatThrownBy(() -> tokens.authenticate(null)).isInstanceOf(AuthenticationException.class)
-        .hasMessage("a bearer token is required");
+        .hasMessageStartingWith("a bearer token is required. Tokens are configured under vastmesh.test.tokens;");
     assertThatThrownBy(() -> tokens.authenticate("Bearer guess")).isInstanceOf(AuthenticationException.class)
-        .hasMessage("the bearer token is not valid").hasMessageNotContaining("guess");
+        .hasMessageStartingWith("the bearer token is not valid.").hasMessageNotContaining("guess");
     assertThatThrownBy(() -> tokens.authenticate("Basic Y2k6c2VjcmV0"))
         .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.headers())
             .containsEntry("WWW-Authenticate", "Bearer realm=\"vastmesh-test\""));
@@ -77,6 +77,24 @@ class ServiceTokensTests {
     assertThat(Files.readString(first)).isEqualTo("whsec_one");
     assertThat(Files.getPosixFilePermissions(second)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
         PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void aRefusalNamesTheScopeNeededAndWhereTokensComeFromButNoToken() throws Exception {
+    ServiceTokens<Scope> tokens = new ServiceTokens<>(Scope.class, List.of(new Token("ci", "ci-secret", List.of("ingest"))),
+        "test", "vastmesh.test.tokens", "vmx_", Scope.ADMIN);
+    ScopeCheck check = ScopeCheck.bearer(tokens, Scope.ADMIN);
+    RequiresScope ingest = Annotated.class.getDeclaredMethod("ingest").getAnnotation(RequiresScope.class);
+    for (String header : new String[] {null, "Bearer ci-secreT", "Token x"}) {
+      assertThatThrownBy(() -> check.check(header, ingest, java.util.Map.of()))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.detail())
+              .contains("vastmesh.test.tokens", "generates an admin token", "./vastmesh")
+              .doesNotContain("ci-secret", "ci-secreT"));
+    }
+    assertThatThrownBy(() -> check.check(null, ingest, java.util.Map.of()))
+        .hasMessageStartingWith("a bearer token is required; this operation needs a token with the ingest scope. ");
+    assertThatThrownBy(() -> check.check("Bearer wrong", ingest, java.util.Map.of()))
+        .hasMessageStartingWith("the bearer token is not valid; this operation needs a token with the ingest scope. ");
   }
 
   @Test

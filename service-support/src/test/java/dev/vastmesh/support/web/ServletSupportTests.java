@@ -142,11 +142,22 @@ class ServletSupportTests {
         .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/unsupported-media-type"));
     mvc.perform(get("/things/abc").header("Authorization", "Bearer read-secret")).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/invalid-request"))
-        .andExpect(jsonPath("$.errors[0].field").value("id"));
-    mvc.perform(post("/open").contentType(MediaType.APPLICATION_JSON).content("{\"instanceId\": \"x\"}"))
+        .andExpect(jsonPath("$.errors[0].parameter").value("id"))
+        .andExpect(jsonPath("$.errors[0].detail").value("must be a whole number"))
+        .andExpect(jsonPath("$.errors[0].pointer").doesNotExist());
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAValidationProblemAndBrokenJsonIsMalformed() throws Exception {
+    mvc.perform(post("/open").contentType(MediaType.APPLICATION_JSON).content("{\"instance_id\": \"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/invalid-request"))
+        .andExpect(jsonPath("$.errors[0].pointer").value("/instance_id"))
+        .andExpect(jsonPath("$.errors[0].detail").exists());
+    mvc.perform(post("/open").contentType(MediaType.APPLICATION_JSON).content("{\"instance_id\": "))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://vastmesh.dev/problems/malformed-request"))
-        .andExpect(jsonPath("$.errors[0].field").exists());
+        .andExpect(jsonPath("$.errors").doesNotExist());
   }
 
   @Test

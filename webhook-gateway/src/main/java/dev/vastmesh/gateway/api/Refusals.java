@@ -22,8 +22,7 @@ public final class Refusals {
           new Problem(HttpStatus.UNAUTHORIZED, "signature-invalid", "Signature verification failed", refused.detail());
       case IN_PROGRESS -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "in-progress", "Message in progress", refused.detail());
       case MALFORMED_PAYLOAD -> new Problem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload", refused.detail());
-      case INVALID_EVENT -> new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-event", "Invalid event", refused.detail())
-          .property("violations", refused.violations());
+      case INVALID_EVENT -> Problem.invalidEvent(refused.violations(), refused.detail());
       case ROUTER_UNAVAILABLE ->
           new Problem(HttpStatus.SERVICE_UNAVAILABLE, "router-unavailable", "Event router unavailable", refused.detail());
       case STORE_UNAVAILABLE -> new Problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Store unavailable", refused.detail());

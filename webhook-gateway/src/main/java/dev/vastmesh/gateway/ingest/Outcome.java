@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.ingest;
 
+import dev.vastmesh.support.problem.FieldViolation;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public sealed interface Outcome {
    * Not taken, for {@code reason}; {@code detail} is safe to show the sender, {@code violations}
    * lists what is wrong with an invalid event (empty otherwise).
    */
-  record Refused(Refusal reason, String detail, Map<String, String> headers, List<Map<String, String>> violations)
+  record Refused(Refusal reason, String detail, Map<String, String> headers, List<FieldViolation> violations)
       implements Outcome {
 
     Refused(Refusal reason, String detail) {

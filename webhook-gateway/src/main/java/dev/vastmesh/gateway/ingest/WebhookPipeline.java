@@ -1,5 +1,6 @@
 package dev.vastmesh.gateway.ingest;
 
+import dev.vastmesh.support.problem.FieldViolation;
 import dev.vastmesh.events.EventCodec;
 import dev.vastmesh.events.EventEnvelope;
 import dev.vastmesh.gateway.config.ConfiguredSource;
@@ -58,6 +59,13 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class WebhookPipeline {
+
+  /**
+   * The same for every cause, so that a forger learns nothing; it says where the cause is for
+   * the operator, who reads the log and the metric.
+   */
+  private static final String SIGNATURE_INVALID_DETAIL = "the webhook's signature could not be verified; the reason is in the"
+      + " gateway's log and in vastmesh_gateway_webhooks_total{outcome} (outcome=\"rejected_<reason>\")";
 
   private static final Logger log = LoggerFactory.getLogger(WebhookPipeline.class);
 
@@ -141,7 +149,7 @@ public class WebhookPipeline {
     if (verification instanceof Verification.Rejected rejected) {
       count(name, "rejected_" + rejected.reason().tag());
       log.warn("webhook from source {} (client {}) failed verification: {}", name, request.client(), rejected.reason().tag());
-      return new Outcome.Refused(Refusal.SIGNATURE_INVALID, "the webhook's signature could not be verified");
+      return new Outcome.Refused(Refusal.SIGNATURE_INVALID, SIGNATURE_INVALID_DETAIL);
     }
     Verification.Verified verified = (Verification.Verified) verification;
 
@@ -228,7 +236,7 @@ public class WebhookPipeline {
       case Mapping.Invalid invalid -> {
         count(name, "rejected_invalid_event");
         yield new Outcome.Refused(Refusal.INVALID_EVENT, invalid.violations().size() + " problem(s) with the event", Map.of(),
-            invalid.violations().stream().map(v -> Map.of("kind", v.kind().name(), "pointer", v.pointer(), "message", v.message())).toList());
+            invalid.violations().stream().map(v -> FieldViolation.at(v.pointer(), v.message(), v.kind().name())).toList());
       }
       case Mapping.Ignored ignored -> {
         replay.complete(replayKey, null, source.replayWindow());

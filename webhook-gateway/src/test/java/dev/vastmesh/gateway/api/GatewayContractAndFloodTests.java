@@ -2,6 +2,7 @@ package dev.vastmesh.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vastmesh.testsupport.ServiceClient;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.gateway.support.GatewayClient;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "vastmesh.gateway.sources.ci.scheme=standard_webhooks",
     "vastmesh.gateway.sources.ci.secrets[0]=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    "vastmesh.gateway.flood.per-client-per-minute=3"})
+    "vastmesh.gateway.flood.per-client-per-minute=3", ServiceClient.GENERATED_API_DOCS_PROPERTY})
 class GatewayContractAndFloodTests {
 
   @LocalServerPort
@@ -27,6 +28,8 @@ class GatewayContractAndFloodTests {
     GatewayClient api = new GatewayClient(port);
     api.assertServesExactlyTheContract("/api/", 1);
     assertThat(api.get("/openapi/webhook-gateway.openapi.yml", "", null).body()).startsWith("openapi: 3.1.0");
+    api.assertApiDocsAreTheContractFile("webhook-gateway.openapi.yml");
+    assertThat(api.get("/swagger-ui/index.html", "", null).status()).isEqualTo(200);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.vastmesh.events.EventIds;
 import dev.vastmesh.events.EventType;
 import dev.vastmesh.events.payload.DeploymentStarted;
 import dev.vastmesh.events.testing.EventFixtures;
+import dev.vastmesh.testsupport.Problems;
 import dev.vastmesh.testsupport.ServiceClient.Response;
 import dev.vastmesh.gateway.signature.GitHubVerifier;
 import dev.vastmesh.gateway.signature.HmacTimestampVerifier;
@@ -152,7 +153,8 @@ class WebhookGatewayIntegrationTests {
     for (Response response : new Response[] {bad, missing, stale, future, otherBody}) {
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/signature-invalid");
-      assertThat(response.json().get("detail").asString()).isEqualTo("the webhook's signature could not be verified");
+      assertThat(response.json().get("detail").asString()).isEqualTo("the webhook's signature could not be verified; the reason"
+          + " is in the gateway's log and in vastmesh_gateway_webhooks_total{outcome} (outcome=\"rejected_<reason>\")");
       assertThat(response.body()).doesNotContain(Signed.SECRET).doesNotContain("MfKQ9r8GKYqr");
     }
     assertThat(ROUTER.received()).isEmpty();
@@ -235,17 +237,27 @@ class WebhookGatewayIntegrationTests {
   }
 
   @Test
-  void invalidCanonicalEventIs422WithEveryViolation() {
+  void invalidCanonicalEventIs400WithEveryInvalidValue() {
     String body = freshEvent(EventType.DEPLOYMENT_STARTED).replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\"")
         .replace("\"deployment_id\":\"deploy-2026-01-04-1\",", "");
     String[] headers = Signed.standard(body, clock.instant());
 
     Response invalid = send("ci", body, headers);
 
-    assertThat(invalid.status()).isEqualTo(422);
-    assertThat(invalid.json().get("violations")).hasSize(2);
-    assertThat(send("ci", body, headers).status()).as("a rejected message is not remembered as done").isEqualTo(422);
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("type").asString()).isEqualTo("https://vastmesh.dev/problems/invalid-event");
+    assertThat(invalid.json().get("errors")).hasSize(2);
+    assertThat(send("ci", body, headers).status()).as("a rejected message is not remembered as done").isEqualTo(400);
     assertThat(ROUTER.received()).isEmpty();
+  }
+
+  @Test
+  void anUnknownEventTypeIsTheSameValidationProblemAsAtTheRouter() {
+    String body = freshEvent(EventType.DEPLOYMENT_STARTED).replace("vastai.deployment.started", "vastai.deployment.exploded");
+    Response invalid = send("ci", body, Signed.standard(body, clock.instant()));
+
+    assertThat(invalid.status()).isEqualTo(400);
+    Problems.assertOneInvalidValue(invalid.json(), "invalid-event", "/type", "UNKNOWN_TYPE", "vastai.deployment.exploded");
   }
 
   @Test
