@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP fuzz suite every service runs against itself, started in the test's JVM: ten
- * thousand mutated requests get no 5xx and only problems, and no test of the class logs an
- * ERROR event. A service's test extends it, names its port and target, and adds the bad inputs
+ * thousand mutated requests get no 5xx and only problems, a huge body on a GET is refused
+ * before it is read, and no test of the class logs an ERROR event. A service's test extends it, names its port and target, and adds the bad inputs
  * it must answer with a 4xx problem ({@link #send}, {@link #assertProblem}).
  */
 public abstract class HttpFuzzContract {
@@ -40,6 +40,22 @@ public abstract class HttpFuzzContract {
   @Test
   void tenThousandMutatedRequestsGetNo5xxAndOnlyProblems() {
     HttpFuzz.requests(REQUESTS).run("127.0.0.1", port(), target()).assertClean();
+  }
+
+  /**
+   * A body on a GET to actuator is refused before it is read: of a 128 MB body the server takes
+   * no more than the sockets' buffers hold before it answers 413 and closes. Read whole, or
+   * parsed as actuator's handlers parse any JSON, it would take all of it.
+   */
+  @Test
+  void aHugeBodyOnAGetToActuatorIsRefusedBeforeItIsRead() throws IOException {
+    long body = 128L << 20;
+    StreamedBody streamed = StreamedBody.send(port(), "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + body + "\r\n\r\n", body);
+
+    assertThat(streamed.answer()).startsWith("HTTP/1.1 413").contains("a GET request takes no body");
+    assertThat(streamed.closed()).isTrue();
+    assertThat(streamed.sent()).isLessThan(48L << 20);
   }
 
   /** {@code head} (request line, headers, body) with a Host and Connection: close added after its first line. */
