@@ -69,7 +69,12 @@ final class ServingRoutes implements NettyRouteProvider {
 
   /** Only configured routes: any other path is WebFlux's (sessions, actuator, the contract, 404). */
   private boolean serves(HttpServerRequest request) {
-    return routes.containsKey(request.fullPath());
+    try {
+      return routes.containsKey(request.fullPath());
+    } catch (IllegalArgumentException unparseable) {
+      // A target that is no URI ({ or | in the path) names no route; WebFlux answers it 400.
+      return false;
+    }
   }
 
   private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
