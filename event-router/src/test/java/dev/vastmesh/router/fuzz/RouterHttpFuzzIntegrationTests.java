@@ -1,17 +1,16 @@
 package dev.vastmesh.router.fuzz;
 
 import dev.vastmesh.testsupport.fuzz.FuzzTarget;
-import dev.vastmesh.testsupport.fuzz.HttpFuzzContract;
+import dev.vastmesh.testsupport.fuzz.ServletHttpFuzzContract;
 import dev.vastmesh.testsupport.fuzz.Oracle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The router under mutated HTTP ({@link HttpFuzzContract}), and the bad inputs it must answer
+ * The router under mutated HTTP ({@link ServletHttpFuzzContract}), and the bad inputs it must answer
  * with a 4xx problem rather than a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -25,39 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "vastmesh.router.agents.cost-intelligence-monitor.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     "vastmesh.router.max-request-bytes=65536",
     "logging.level.root=ERROR"})
-class RouterHttpFuzzIntegrationTests extends HttpFuzzContract {
+class RouterHttpFuzzIntegrationTests extends ServletHttpFuzzContract {
 
   private static final FuzzTarget TARGET = new FuzzTarget(paths(),
       List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data", "instance_id",
           "vastmeshversion", "traceparent", "limit", "cursor", "agent"),
       List.of("ingest-token", "admin-token"), Oracle.problems());
 
-  @LocalServerPort
-  int port;
-
-  @Override
-  protected int port() {
-    return port;
-  }
-
-  @Override
-  protected FuzzTarget target() {
-    return TARGET;
-  }
-
-  @Test
-  void aJsonBodyOnAGetToActuatorIs413() throws IOException {
-    assertProblem(send("GET /actuator/health HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"), 413);
-  }
-
-  @Test
-  void aWildcardContentTypeOnActuatorIs415() throws IOException {
-    assertProblem(send("GET /actuator/health HTTP/1.1\r\nContent-Type: */*\r\n\r\n"), 415);
-  }
-
-  @Test
-  void theErrorPageRequestedDirectlyIs404() throws IOException {
-    assertProblem(send("GET /error HTTP/1.1\r\n\r\n"), 404);
+  RouterHttpFuzzIntegrationTests() {
+    super(TARGET);
   }
 
   @Test

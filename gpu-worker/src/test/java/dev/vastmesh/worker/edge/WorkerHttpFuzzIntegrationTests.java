@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -45,23 +44,14 @@ class WorkerHttpFuzzIntegrationTests extends HttpFuzzContract {
           "input", "model", "lifetime", "session_auth", "on_close_route"),
       List.of(), ORACLE);
 
+  WorkerHttpFuzzIntegrationTests() {
+    super(TARGET);
+  }
+
   @DynamicPropertySource
   static void doubles(DynamicPropertyRegistry registry) {
     registry.add("vastmesh.worker.model-server", UPSTREAM::url);
     registry.add("vastmesh.worker.vast.report-addr", () -> AUTOSCALER.url() + "/");
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Override
-  protected int port() {
-    return port;
-  }
-
-  @Override
-  protected FuzzTarget target() {
-    return TARGET;
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The HTTP fuzz suite every service runs against itself, started in the test's JVM: ten
@@ -20,11 +21,20 @@ public abstract class HttpFuzzContract {
   /** At least this many requests per service in the build. */
   public static final int REQUESTS = 10_000;
 
+  private final FuzzTarget target;
   private ErrorLogs errors;
 
-  protected abstract int port();
+  /** The service's port, as Spring Boot's test context publishes it. */
+  @Value("${local.server.port}")
+  private int port;
 
-  protected abstract FuzzTarget target();
+  protected HttpFuzzContract(FuzzTarget target) {
+    this.target = target;
+  }
+
+  protected int port() {
+    return port;
+  }
 
   @BeforeEach
   void captureErrorLogs() {
@@ -39,7 +49,7 @@ public abstract class HttpFuzzContract {
 
   @Test
   void tenThousandMutatedRequestsGetNo5xxAndOnlyProblems() {
-    HttpFuzz.requests(REQUESTS).run("127.0.0.1", port(), target()).assertClean();
+    HttpFuzz.requests(REQUESTS).run("127.0.0.1", port, target).assertClean();
   }
 
   /**
@@ -50,7 +60,7 @@ public abstract class HttpFuzzContract {
   @Test
   void aHugeBodyOnAGetToActuatorIsRefusedBeforeItIsRead() throws IOException {
     long body = 128L << 20;
-    StreamedBody streamed = StreamedBody.send(port(), "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    StreamedBody streamed = StreamedBody.send(port, "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         + "Content-Type: application/json\r\nContent-Length: " + body + "\r\n\r\n", body);
 
     assertThat(streamed.answer()).startsWith("HTTP/1.1 413").contains("a GET request takes no body");
@@ -61,7 +71,7 @@ public abstract class HttpFuzzContract {
   /** {@code head} (request line, headers, body) with a Host and Connection: close added after its first line. */
   protected RawResponse send(String head) throws IOException {
     String request = head.replaceFirst("\r\n", "\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-    return new RawHttp("127.0.0.1", port(), Duration.ofSeconds(10))
+    return new RawHttp("127.0.0.1", port, Duration.ofSeconds(10))
         .exchange(new RawRequest(request.getBytes(StandardCharsets.ISO_8859_1), request, false, head.startsWith("HEAD ")));
   }
 

@@ -2,17 +2,16 @@ package dev.vastmesh.gateway.fuzz;
 
 import dev.vastmesh.gateway.support.Signed;
 import dev.vastmesh.testsupport.fuzz.FuzzTarget;
-import dev.vastmesh.testsupport.fuzz.HttpFuzzContract;
+import dev.vastmesh.testsupport.fuzz.ServletHttpFuzzContract;
 import dev.vastmesh.testsupport.fuzz.Oracle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The gateway under mutated HTTP ({@link HttpFuzzContract}), and the bad inputs it must answer
+ * The gateway under mutated HTTP ({@link ServletHttpFuzzContract}), and the bad inputs it must answer
  * with a 4xx problem rather than a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -24,38 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "vastmesh.gateway.sources.gh.scheme=github",
     "vastmesh.gateway.sources.gh.secrets[0]=github-secret",
     "logging.level.root=ERROR"})
-class GatewayHttpFuzzIntegrationTests extends HttpFuzzContract {
+class GatewayHttpFuzzIntegrationTests extends ServletHttpFuzzContract {
 
   private static final FuzzTarget TARGET = new FuzzTarget(paths(),
       List.of("type", "data", "id", "event", "object_kind", "instance_id", "status", "timestamp", "ref", "pipeline"),
       List.of(), Oracle.problems());
 
-  @LocalServerPort
-  int port;
-
-  @Override
-  protected int port() {
-    return port;
-  }
-
-  @Override
-  protected FuzzTarget target() {
-    return TARGET;
-  }
-
-  @Test
-  void aJsonBodyOnAGetToActuatorIs413() throws IOException {
-    assertProblem(send("GET /actuator/health HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"), 413);
-  }
-
-  @Test
-  void aWildcardContentTypeOnActuatorIs415() throws IOException {
-    assertProblem(send("GET /actuator/health HTTP/1.1\r\nContent-Type: */*\r\n\r\n"), 415);
-  }
-
-  @Test
-  void theErrorPageRequestedDirectlyIs404() throws IOException {
-    assertProblem(send("GET /error HTTP/1.1\r\n\r\n"), 404);
+  GatewayHttpFuzzIntegrationTests() {
+    super(TARGET);
   }
 
   @Test
