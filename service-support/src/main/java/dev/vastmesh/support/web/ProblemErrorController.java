@@ -36,12 +36,13 @@ public class ProblemErrorController implements ErrorController {
     } else {
       log.debug("error page for {}", status);
     }
-    if (response.isCommitted()) {
-      // Part of an answer has gone already (the failure came while it was written): nothing to add.
-      return;
-    }
     Problem problem = StatusProblems.of(status);
-    response.reset();
-    ProblemResponses.write(response, problem);
+    try {
+      // The container cleared the buffer before it dispatched here; what was written is gone.
+      ProblemResponses.write(response, problem);
+    } catch (IllegalStateException committed) {
+      // Part of an answer had gone already (the failure came while it was written): nothing to add.
+      log.debug("error page for {} after the answer was committed", status);
+    }
   }
 }
