@@ -139,6 +139,10 @@ class TomcatProblemsIntegrationTests {
   @Test
   void theErrorPageRequestedDirectlyIs404() throws IOException {
     assertProblem(send("GET /error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not-found");
+    // As HTTP/0.9, whose answer is committed from the start: the body alone, still the problem.
+    RawResponse bare = send("GET /error\r\n");
+    assertThat(bare.status()).isEqualTo(RawResponse.HTTP_09);
+    assertThat(bare.bodyText()).contains("https://vastmesh.dev/problems/not-found");
   }
 
   @Test
