@@ -25,9 +25,9 @@ class EdgeConfiguration {
     });
   }
 
-  /** Before Boot's own error handler (order -1), whose answers are not problems. */
+  /** Before the worker's problem handler (order -2), which logs what reaches it at ERROR. */
   @Bean
-  @Order(-2)
+  @Order(-3)
   WebExceptionHandler problemExceptionHandler() {
     return new ProblemExceptionHandler();
   }

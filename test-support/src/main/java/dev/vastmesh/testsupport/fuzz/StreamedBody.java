@@ -30,6 +30,7 @@ public record StreamedBody(long sent, String answer, boolean closed) {
       ByteBuffer in = ByteBuffer.allocate(64 * 1024);
       StringBuilder answer = new StringBuilder();
       long sent = 0;
+      boolean writeClosed = false;
       // Each round moves bytes or waits for the socket; a stalled server ends it after 60 idle rounds.
       for (int idle = 0; idle < 60; ) {
         if (selector.select(500) == 0) {
@@ -46,14 +47,19 @@ public record StreamedBody(long sent, String answer, boolean closed) {
             answer.append(new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1));
             in.clear();
           }
-          if (sent < bodyLength) {
+          if (sent < bodyLength && !writeClosed) {
             chunk.clear().limit((int) Math.min(chunk.capacity(), bodyLength - sent));
             sent += channel.write(chunk);
           } else {
             channel.register(selector, SelectionKey.OP_READ);
           }
         } catch (IOException reset) {
-          return new StreamedBody(sent, answer.toString(), true);
+          if (writeClosed || answer.length() > 0) {
+            return new StreamedBody(sent, answer.toString(), true);
+          }
+          // The server closed while bytes were still on their way: its answer may be waiting to be read.
+          writeClosed = true;
+          channel.register(selector, SelectionKey.OP_READ);
         }
       }
       return new StreamedBody(sent, answer.toString(), false);
