@@ -1,5 +1,6 @@
 package dev.vastmesh.simulator.support;
 
+import dev.vastmesh.testsupport.ServiceClient;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -12,7 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole simulator on a random port with the test catalogue, the light stand-in as every
- * image's command, and fast boot steps. Tests with these same settings share one context.
+ * image's command, and fast boot steps; springdoc's document made from the code moved aside, so the
+ * contract test can compare it with the contract file served at {@code /v3/api-docs}. Tests with
+ * these same settings share one context.
  */
 @Documented
 @Inherited
@@ -39,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
     "vastmesh.simulator.lifecycle.stop-grace=1s",
     "vastmesh.simulator.webhooks.backoff=50ms",
     "vastmesh.simulator.webhooks.timeout=2s",
-    "vastmesh.simulator.rate-limits.scale=0.2"})
+    "vastmesh.simulator.rate-limits.scale=0.2",
+    ServiceClient.GENERATED_API_DOCS_PROPERTY})
 @ActiveProfiles("test")
 @Import(TestClock.class)
 public @interface SimulatorTest {
