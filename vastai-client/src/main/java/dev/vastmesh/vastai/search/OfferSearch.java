@@ -3,7 +3,6 @@ package dev.vastmesh.vastai.search;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +23,6 @@ public final class OfferSearch {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Map<String, String> ALIASES = Map.of(
-      "cuda_vers", "cuda_max_good",
-      "dph", "dph_total",
-      "dlperf_usd", "dlperf_per_dphtotal",
-      "flops_usd", "flops_per_dphtotal",
-      "display_active", "gpu_display_active");
 
   // field -> (operator -> value); insertion order is the body's order.
   private final Map<String, Map<String, Object>> filters;
@@ -62,24 +55,31 @@ public final class OfferSearch {
       filters.put("external", op("eq", false));
       filters.put("rentable", op("eq", true));
     }
-    for (QueryParser.Term term : new QueryParser(query).terms()) {
-      String field = ALIASES.getOrDefault(term.field(), term.field());
-      if (term.removesFilter()) {
-        filters.remove(field);
-      } else {
-        Object value;
-        try {
-          value = Values.convert(field, term.value());
-        } catch (IllegalArgumentException e) {
-          throw new QuerySyntaxException(e.getMessage(), query, term.position());
-        }
-        filters.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(term.operator(), value);
+    String text = query.strip();
+    for (QueryParser.Term term : QueryParser.terms(text)) {
+      String field = Fields.canonical(term.field());
+      if (!Fields.KNOWN.contains(field)) {
+        throw new QuerySyntaxException("unknown field '" + term.field() + "'", text, term.position());
+      }
+      if (term.operator() == null) {
+        throw new QuerySyntaxException(term.writtenOperator().isEmpty() ? "expected an operator after '" + term.field() + "'"
+            : "unknown operator '" + term.writtenOperator() + "'", text, term.position());
+      }
+      Values.Outcome outcome;
+      try {
+        outcome = Values.convert(field, term.operator(), term.value());
+      } catch (IllegalArgumentException e) {
+        throw new QuerySyntaxException(e.getMessage(), text, term.position());
+      }
+      switch (outcome) {
+        case Values.Remove remove -> filters.remove(field);
+        case Values.Put put -> filters.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(term.operator(), put.value());
       }
     }
     return new OfferSearch(filters, parseOrder("score-"), RentalKind.ON_DEMAND, 5.0, null);
   }
 
-  /** The order, as the CLI's {@code -o}: comma-separated fields, {@code -} at either end for descending. */
+  /** The order, as the CLI's {@code -o}: comma-separated fields, {@code -} at either end for descending, {@code +} ascending. */
   public OfferSearch orderBy(String order) {
     return new OfferSearch(filters, parseOrder(order), type, storageGib, limit);
   }
@@ -90,6 +90,9 @@ public final class OfferSearch {
 
   /** The disk (GiB) the search prices offers with ({@code allocated_storage}). */
   public OfferSearch storage(double gib) {
+    if (!Double.isFinite(gib)) {
+      throw new IllegalArgumentException("storage must be a finite number of GiB");
+    }
     return new OfferSearch(filters, order, type, gib, limit);
   }
 
@@ -110,10 +113,10 @@ public final class OfferSearch {
     ArrayNode orderNode = body.putArray("order");
     order.forEach(o -> orderNode.addArray().add(o[0]).add(o[1]));
     body.put("type", type.wire());
-    body.put("allocated_storage", storageGib);
     if (limit != null) {
       body.put("limit", limit);
     }
+    body.put("allocated_storage", storageGib);
     return body;
   }
 
@@ -122,26 +125,33 @@ public final class OfferSearch {
     return toTree().toString();
   }
 
+  /**
+   * As Vast's CLI reads {@code -o}: comma-separated, blanks skipped; {@code -} at either end (or
+   * both) descending, {@code +} ascending, which wins when both are there. A name that is not a
+   * column name once stripped ({@code dph total}, {@code -dph+}, a lone {@code -}) is an error here;
+   * Vast's CLI sends it as written.
+   */
   static List<String[]> parseOrder(String text) {
     List<String[]> order = new ArrayList<>();
     int position = 0;
     for (String part : text.split(",", -1)) {
-      String item = part.strip();
-      if (item.isEmpty()) {
-        throw new QuerySyntaxException("empty order field", text, position);
+      String name = part.strip();
+      if (!name.isEmpty()) {
+        String field = name;
+        String direction = "asc";
+        if (!Values.trim(name, "-").equals(name)) {
+          direction = "desc";
+          field = Values.trim(name, "-");
+        }
+        if (!Values.trim(name, "+").equals(name)) {
+          direction = "asc";
+          field = Values.trim(name, "+");
+        }
+        if (!field.matches("[A-Za-z0-9_]+")) {
+          throw new QuerySyntaxException("invalid order field '" + name + "'", text, position);
+        }
+        order.add(new String[] {Fields.canonical(field), direction});
       }
-      String direction = "asc";
-      if (item.startsWith("-") || item.endsWith("-")) {
-        direction = "desc";
-        item = item.startsWith("-") ? item.substring(1) : item.substring(0, item.length() - 1);
-      } else if (item.startsWith("+") || item.endsWith("+")) {
-        item = item.startsWith("+") ? item.substring(1) : item.substring(0, item.length() - 1);
-      }
-      if (!item.matches("[A-Za-z0-9_]+")) {
-        throw new QuerySyntaxException("invalid order field '" + item + "'", text, position);
-      }
-      String field = item.toLowerCase(Locale.ROOT);
-      order.add(new String[] {ALIASES.getOrDefault(field, field), direction});
       position += part.length() + 1;
     }
     return order;
