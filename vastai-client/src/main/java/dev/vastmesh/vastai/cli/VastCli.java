@@ -9,7 +9,6 @@ import dev.vastmesh.vastai.deploy.DeploymentEvents;
 import dev.vastmesh.vastai.deploy.SignedEventSender;
 import dev.vastmesh.vastai.model.CreateInstance;
 import dev.vastmesh.vastai.model.Instance;
-import dev.vastmesh.vastai.model.Offer;
 import dev.vastmesh.vastai.search.OfferSearch;
 import dev.vastmesh.vastai.search.QuerySyntaxException;
 import dev.vastmesh.vastai.search.RentalKind;
@@ -168,51 +167,8 @@ public final class VastCli {
     return builder.build();
   }
 
-  @Command(name = "search", description = "Search offers.", subcommands = SearchOffers.class)
+  @Command(name = "search", description = "Search offers.", subcommands = SearchOffersCommand.class)
   static final class Search {
-  }
-
-  @Command(name = "offers", description = "Search offers with Vast's query language, e.g. 'gpu_name=RTX_4090 reliability>0.95'.")
-  static final class SearchOffers implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", defaultValue = "", description = "the query") String query;
-    @Option(names = {"-o", "--order"}, defaultValue = "score-", description = "sort fields, e.g. dph+ (ascending) or score- (descending); default ${DEFAULT-VALUE}") String order;
-    @Option(names = "--type", defaultValue = "on-demand", description = "on-demand, interruptible or reserved") String type;
-    @Option(names = "--limit", description = "at most this many offers") @Nullable Integer limit;
-    @Option(names = {"-n", "--no-default"}, description = "no default filters") boolean noDefaults;
-    @Option(names = "--json", description = "print the offers as JSON") boolean json;
-
-    @Override
-    public Integer call() throws Exception {
-      VastCli root = (VastCli) spec.root().userObject();
-      OfferSearch search = OfferSearch.parse(query, !noDefaults).orderBy(order).type(kind(type));
-      if (limit != null) {
-        search = search.limit(limit);
-      }
-      List<Offer> offers = root.client().searchOffers(search);
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(JSON.writeValueAsString(offers));
-      } else {
-        out.printf("%-10s %-18s %3s %8s %6s %-14s %9s %5s%n", "ID", "GPU", "N", "$/h", "REL", "LOCATION", "DOWN", "CUDA");
-        for (Offer o : offers) {
-          out.printf("%-10d %-18s %3s %8s %6s %-14s %9s %5s%n", o.id(), o.gpuName(), o.numGpus(),
-              o.dphTotal() == null ? "-" : String.format("%.4f", o.dphTotal()),
-              o.reliability2() != null ? String.format("%.3f", o.reliability2()) : o.reliability() != null ? String.format("%.3f", o.reliability()) : "-",
-              o.geolocation(), o.inetDown() == null ? "-" : String.format("%.0f", o.inetDown()), o.cudaMaxGood());
-        }
-      }
-      return 0;
-    }
-  }
-
-  static RentalKind kind(String type) {
-    return switch (type) {
-      case "on-demand" -> RentalKind.ON_DEMAND;
-      case "interruptible", "bid" -> RentalKind.INTERRUPTIBLE;
-      case "reserved" -> RentalKind.RESERVED;
-      default -> throw new IllegalArgumentException("--type must be on-demand, interruptible or reserved");
-    };
   }
 
   /** KEY=VALUE pairs into a map. */
