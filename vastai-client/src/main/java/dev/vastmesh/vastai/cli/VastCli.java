@@ -31,10 +31,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code vastai} command a CI job runs. The API key comes from {@code VASTAI_API_KEY} or
- * {@code --api-key-file}, never from an argument (arguments end up in CI logs); {@code VAST_URL}
- * overrides the API's address ({@code VASTAI_RATE_LIMIT=off} drops the client-side spacing, for
- * local test servers only).
+ * The {@code vastai} command a CI job runs. The API key comes from {@code --api-key-file}, else
+ * {@code VASTAI_API_KEY}, else {@code VAST_API_KEY} (the name Vast's CLI reads), never from an
+ * argument (arguments end up in CI logs); {@code VAST_URL} overrides the API's address
+ * ({@code VASTAI_RATE_LIMIT=off} drops the client-side spacing, for local test servers only).
  *
  * <p>Exit codes: 0 success; 1 unexpected error (one line; {@code VASTAI_DEBUG=1} adds the stack
  * trace); 2 usage error (an unreadable {@code --api-key-file} included); 10 no offer under the
@@ -63,7 +63,7 @@ public final class VastCli {
 
   private final Map<String, String> env;
 
-  @Option(names = "--api-key-file", description = "read the API key from this file instead of VASTAI_API_KEY")
+  @Option(names = "--api-key-file", description = "read the API key from this file instead of VASTAI_API_KEY / VAST_API_KEY")
   @Nullable Path apiKeyFile;
 
   VastCli(Map<String, String> env) {
@@ -143,8 +143,12 @@ public final class VastCli {
     };
   }
 
+  /** {@code --api-key-file}, else {@code VASTAI_API_KEY}, else Vast's own {@code VAST_API_KEY}; a blank one counts as unset. */
   String apiKey() {
     String key = env.get("VASTAI_API_KEY");
+    if (key == null || key.isBlank()) {
+      key = env.get("VAST_API_KEY");
+    }
     if (apiKeyFile != null) {
       try {
         key = Files.readString(apiKeyFile).strip();
@@ -153,7 +157,7 @@ public final class VastCli {
       }
     }
     if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException("no API key: set VASTAI_API_KEY (a masked CI variable) or pass --api-key-file");
+      throw new IllegalArgumentException("no API key: set VASTAI_API_KEY (or Vast's VAST_API_KEY; a masked CI variable) or pass --api-key-file");
     }
     return key;
   }
