@@ -32,8 +32,8 @@ final class SearchOffersCommand implements Callable<Integer> {
       description = "the query; several words are joined with spaces") List<String> query = new ArrayList<>();
   @Option(names = {"-o", "--order"}, defaultValue = "score-",
       description = "sort fields, comma-separated: dph (ascending), score- (descending); default ${DEFAULT-VALUE}") String order;
-  @Option(names = "--limit", description = "at most this many offers (0: no limit)") @Nullable Integer limit;
-  @Option(names = "--storage", defaultValue = "5.0", description = "the disk (GiB) offers are priced with; default ${DEFAULT-VALUE}") double storage;
+  @Option(names = "--limit", converter = PythonNumbers.Int.class, description = "at most this many offers (0: no limit)") @Nullable Integer limit;
+  @Option(names = "--storage", defaultValue = "5.0", converter = PythonNumbers.Float.class, description = "the disk (GiB) offers are priced with; default ${DEFAULT-VALUE}") double storage;
   @Option(names = {"-n", "--no-default"}, description = "no default filters (verified, not external, rentable)") boolean noDefaults;
   @Option(names = {"--json", "--raw"}, description = "print the offers as JSON") boolean json;
   // As argparse: a separate value that looks like an option is not taken for the value.
