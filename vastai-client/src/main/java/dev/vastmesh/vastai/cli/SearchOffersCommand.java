@@ -7,6 +7,7 @@ import dev.vastmesh.vastai.search.RentalKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -23,21 +24,22 @@ import picocli.CommandLine.Parameters;
  * or as several words (joined with spaces), its rental-type flags (the last one given wins), its
  * {@code --storage} and {@code --limit}, {@code --raw} for JSON.
  */
-@Command(name = "offers", modelTransformer = SearchOffersCommand.LastOneWins.class, description = "Search offers with Vast's query language, e.g. 'gpu_name=RTX_4090 reliability>0.95' "
-    + "(one quoted argument, or unquoted words as a shell splits them).")
+@Command(name = "offers", modelTransformer = SearchOffersCommand.LastOneWins.class,
+    description = "Search offers with Vast's query language, e.g. 'gpu_name=RTX_4090 reliability>0.95' "
+        + "(one quoted argument, or unquoted words as a shell splits them).")
 final class SearchOffersCommand implements Callable<Integer> {
+
+  private static final Set<String> TAKING_A_VALUE = Set.of("-o", "--order", "-t", "--type", "--storage", "--limit");
 
   @CommandLine.Spec CommandSpec spec;
   @Parameters(paramLabel = "QUERY", arity = "0..*", parameterConsumer = QueryWords.class,
       description = "the query; several words are joined with spaces") List<String> query = new ArrayList<>();
-  @Option(names = {"-o", "--order"}, defaultValue = "score-",
+  @Option(names = {"-o", "--order"}, paramLabel = "ORDER", defaultValue = "score-",
       description = "sort fields, comma-separated: dph (ascending), score- (descending); default ${DEFAULT-VALUE}") String order;
-  @Option(names = "--limit", converter = PythonNumbers.Int.class, description = "at most this many offers (0: no limit)") @Nullable Integer limit;
-  @Option(names = "--storage", defaultValue = "5.0", converter = PythonNumbers.Float.class, description = "the disk (GiB) offers are priced with; default ${DEFAULT-VALUE}") double storage;
+  @Option(names = "--limit", paramLabel = "N", converter = PythonNumbers.Int.class, description = "at most this many offers (0: no limit)") @Nullable Integer limit;
+  @Option(names = "--storage", paramLabel = "GIB", defaultValue = "5.0", converter = PythonNumbers.Float.class, description = "the disk (GiB) offers are priced with; default ${DEFAULT-VALUE}") double storage;
   @Option(names = {"-n", "--no-default"}, description = "no default filters (verified, not external, rentable)") boolean noDefaults;
   @Option(names = {"--json", "--raw"}, description = "print the offers as JSON") boolean json;
-  // As argparse: a separate value that looks like an option is not taken for the value.
-  private static final java.util.Set<String> VALUED = java.util.Set.of("-o", "--order", "-t", "--type", "--storage", "--limit");
   private String type = "on-demand";
   private int queryRuns;
 
@@ -69,18 +71,22 @@ final class SearchOffersCommand implements Callable<Integer> {
 
   /** The search the arguments describe, as sent to {@code POST /api/v0/bundles/}. */
   OfferSearch search() {
-    List<String> original = spec.commandLine().getParseResult().originalArgs();
-    for (int i = 0; i < original.size(); i++) {
-      if (VALUED.contains(original.get(i)) && (i + 1 == original.size() || QueryWords.looksLikeOption(original.get(i + 1)))) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "option " + original.get(i) + " expects a value, not '"
-            + (i + 1 == original.size() ? "" : original.get(i + 1)) + "'");
-      }
-    }
+    refuseOptionsAsValues(spec.commandLine().getParseResult().originalArgs());
     OfferSearch search = OfferSearch.parse(String.join(" ", query), !noDefaults).orderBy(order).type(kind(type)).storage(storage);
     if (limit != null && limit < 0) {
       throw new IllegalArgumentException("--limit must not be negative");
     }
     return limit == null || limit == 0 ? search : search.limit(limit);
+  }
+
+  /** As argparse: {@code -o -dph} is an option without its value, not the order {@code -dph}. */
+  private void refuseOptionsAsValues(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (TAKING_A_VALUE.contains(args.get(i)) && (i + 1 == args.size() || QueryWords.looksLikeOption(args.get(i + 1)))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "option " + args.get(i) + " expects a value, not '"
+            + (i + 1 == args.size() ? "" : args.get(i + 1)) + "'");
+      }
+    }
   }
 
   @Override
