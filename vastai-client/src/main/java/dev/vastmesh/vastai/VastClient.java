@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -203,38 +205,60 @@ public final class VastClient {
   /** Invoice lines between two times (v1 invoices, every page). */
   public List<BillingLine> invoices(Instant from, Instant to) {
     return billing("/api/v1/invoices/", "{\"when\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond() + "}}",
-        true, "invoices");
+        "true", "invoices");
   }
 
-  /** Instance charges between two times (every page). */
+  /**
+   * Instance charges between two times (every page), oldest first as Vast's CLI asks for them, so
+   * a charge added while paging cannot shift a line onto a page already read.
+   */
   public List<BillingLine> charges(Instant from, Instant to) {
     return billing("/api/v0/charges/", "{\"day\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond()
-        + "},\"type\":{\"in\":[\"instance\"]}}", false, "charges");
+        + "},\"type\":{\"in\":[\"instance\"]}}", "false", "charges");
   }
 
-  private List<BillingLine> billing(String path, String filters, boolean latestFirst, String what) {
+  /**
+   * Every page of a billing list. A page without its list, a line that is not a billing line, an
+   * answer saying {@code success: false} (invoices answer a bad range with HTTP 200) or a page
+   * token that repeats is an error: a partial bill must never read as a small one.
+   */
+  private List<BillingLine> billing(String path, String filters, String latestFirst, String what) {
     List<BillingLine> lines = new ArrayList<>();
+    Set<String> tokens = new HashSet<>();
     String token = null;
     do {
-      HttpUrl.Builder url = url(path).newBuilder().addQueryParameter("select_filters", filters).addQueryParameter("limit", "100");
-      if (latestFirst) {
-        url.addQueryParameter("latest_first", "true");
-      }
+      HttpUrl.Builder url = url(path).newBuilder().addQueryParameter("select_filters", filters)
+          .addQueryParameter("latest_first", latestFirst).addQueryParameter("limit", "100");
       if (token != null) {
         url.addQueryParameter("after_token", token);
       }
       JsonNode page = call(new Request.Builder().url(url.build()).get().build(), what);
+      requireSuccess(page, what);
       JsonNode results = page.get("results");
       if (results == null || !results.isArray()) {
         throw new VastException.MalformedResponse(what + ": the answer has no 'results' list");
       }
       for (JsonNode line : results) {
-        lines.add(json.treeToValue(line, BillingLine.class));
+        lines.add(billingLine(line, what));
       }
       JsonNode next = page.get("next_token");
       token = next == null || next.isNull() || next.asString().isEmpty() ? null : next.asString();
+      if (token != null && !tokens.add(token)) {
+        throw new VastException.MalformedResponse(what + ": the same page token came back twice");
+      }
     } while (token != null);
     return lines;
+  }
+
+  private BillingLine billingLine(JsonNode node, String what) {
+    if (!node.isObject()) {
+      throw new VastException.MalformedResponse(what + ": a line is not a JSON object");
+    }
+    try {
+      return json.treeToValue(node, BillingLine.class);
+    } catch (JacksonException e) {
+      throw new VastException.MalformedResponse(what + ": a line has a field of the wrong type");
+    }
   }
 
   public Balance balance() {
@@ -277,7 +301,9 @@ public final class VastClient {
         String message = errorMessage(body);
         throw switch (response.code()) {
           case 401, 403 -> new VastException.Authentication(response.code(), what + ": " + message + " (check VASTAI_API_KEY)");
-          case 404 -> new VastException.NotFound(what + ": " + message);
+          // Vast answers a key that is no account's with 404 auth_error "Invalid user key".
+          case 404 -> authError(body) ? new VastException.Authentication(404, what + ": " + message + " (check VASTAI_API_KEY)")
+              : new VastException.NotFound(what + ": " + message);
           case 429 -> new VastException.RateLimited(what + ": " + message);
           default -> new VastException.Api(response.code(), what + ": " + message);
         };
@@ -297,6 +323,14 @@ public final class VastClient {
       return node;
     } catch (IOException e) {
       throw new VastException.Transport(what + ": " + e.getClass().getSimpleName() + " talking to " + base.host(), e);
+    }
+  }
+
+  private boolean authError(String body) {
+    try {
+      return "auth_error".equals(json.readTree(body).path("error").asString(""));
+    } catch (JacksonException notJson) {
+      return false;
     }
   }
 

@@ -247,6 +247,33 @@ class VastClientTests {
   }
 
   @Test
+  void aKeyThatIsNoAccountsIsAnAuthenticationErrorThoughVastSays404() {
+    answer(404, "{\"success\":false,\"error\":\"auth_error\",\"msg\":\"Invalid user key\"}");
+
+    assertThatThrownBy(() -> vast.showInstance(1)).isInstanceOf(VastException.Authentication.class)
+        .hasMessageContaining("Invalid user key").hasMessageContaining("VASTAI_API_KEY").hasMessageNotContaining(KEY);
+  }
+
+  @Test
+  void invoicesAnsweringSuccessFalseAreAnErrorNotAnEmptyList() {
+    answer(200, "{\"success\":false,\"error\":\"Invalid date range\",\"count\":0,\"total\":0,\"results\":[],\"next_token\":null}");
+    java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    assertThatThrownBy(() -> vast.invoices(at, at.plusSeconds(60))).isInstanceOf(VastException.Api.class)
+        .hasMessageContaining("Invalid date range");
+  }
+
+  @Test
+  void chargesAndInvoicesAreSpacedByTheirOwnLimits() {
+    assertThat(EndpointRateLimiter.classify(new okhttp3.Request.Builder().url("https://console.vast.ai/api/v0/charges/?limit=1").build()))
+        .isEqualTo(EndpointRateLimiter.Endpoint.CHARGES);
+    assertThat(EndpointRateLimiter.classify(new okhttp3.Request.Builder().url("https://console.vast.ai/api/v1/invoices/").build()))
+        .isEqualTo(EndpointRateLimiter.Endpoint.INVOICES);
+    assertThat(EndpointRateLimiter.documented()).containsEntry(EndpointRateLimiter.Endpoint.CHARGES, Duration.ofSeconds(1))
+        .containsEntry(EndpointRateLimiter.Endpoint.INVOICES, Duration.ofSeconds(3));
+  }
+
+  @Test
   void balanceIsRead() {
     answer(200, "{\"id\":42,\"email\":\"ops@example.com\",\"balance\":12.5,\"credit\":3.0}");
 

@@ -17,7 +17,7 @@ import okhttp3.Response;
 public final class EndpointRateLimiter implements Interceptor {
 
   /** The endpoint classes with their own limits. */
-  public enum Endpoint { SEARCH, CREATE, LIST, SHOW, DESTROY, MODIFY, REBOOT, ACCOUNT, OTHER }
+  public enum Endpoint { SEARCH, CREATE, LIST, SHOW, DESTROY, MODIFY, REBOOT, ACCOUNT, CHARGES, INVOICES, OTHER }
 
   private final Map<Endpoint, Duration> spacing;
   private final Map<Endpoint, Long> nextSlot = new ConcurrentHashMap<>();
@@ -26,11 +26,16 @@ public final class EndpointRateLimiter implements Interceptor {
     this.spacing = Map.copyOf(spacing);
   }
 
-  /** The documented thresholds: search 10/min, create 4.5 s, list 1 s, show 2 s, destroy 3 s, start/stop/label 1 s. */
+  /**
+   * The documented thresholds: search 10/min, create 4.5 s, list 1 s, show 2 s, destroy 3 s,
+   * start/stop/label 1 s, charges 1 s, invoices 3 s.
+   */
   public static Map<Endpoint, Duration> documented() {
-    return Map.of(Endpoint.SEARCH, Duration.ofSeconds(6), Endpoint.CREATE, Duration.ofMillis(4500),
-        Endpoint.LIST, Duration.ofSeconds(1), Endpoint.SHOW, Duration.ofSeconds(2), Endpoint.DESTROY, Duration.ofSeconds(3),
-        Endpoint.MODIFY, Duration.ofSeconds(1), Endpoint.REBOOT, Duration.ofSeconds(1), Endpoint.ACCOUNT, Duration.ofSeconds(1));
+    return Map.ofEntries(Map.entry(Endpoint.SEARCH, Duration.ofSeconds(6)), Map.entry(Endpoint.CREATE, Duration.ofMillis(4500)),
+        Map.entry(Endpoint.LIST, Duration.ofSeconds(1)), Map.entry(Endpoint.SHOW, Duration.ofSeconds(2)),
+        Map.entry(Endpoint.DESTROY, Duration.ofSeconds(3)), Map.entry(Endpoint.MODIFY, Duration.ofSeconds(1)),
+        Map.entry(Endpoint.REBOOT, Duration.ofSeconds(1)), Map.entry(Endpoint.ACCOUNT, Duration.ofSeconds(1)),
+        Map.entry(Endpoint.CHARGES, Duration.ofSeconds(1)), Map.entry(Endpoint.INVOICES, Duration.ofSeconds(3)));
   }
 
   public static Endpoint classify(Request request) {
@@ -54,6 +59,12 @@ public final class EndpointRateLimiter implements Interceptor {
         case "PUT" -> Endpoint.MODIFY;
         default -> Endpoint.SHOW;
       };
+    }
+    if (path.startsWith("/api/v0/charges")) {
+      return Endpoint.CHARGES;
+    }
+    if (path.startsWith("/api/v1/invoices")) {
+      return Endpoint.INVOICES;
     }
     if (path.startsWith("/api/v0/users/")) {
       return Endpoint.ACCOUNT;
