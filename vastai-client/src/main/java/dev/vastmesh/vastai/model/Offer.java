@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A rentable offer from a search. Units as Vast sends them: RAM in MB, disk in GB, prices in $/h,
- * reliability 0–1, bandwidth in Mb/s. Unknown fields are ignored.
+ * reliability 0–1, bandwidth in Mb/s; {@code storageCost} in $/GB/month and {@code
+ * storageTotalCost} in $/h for the search's {@code allocated_storage}. Unknown fields are ignored.
  */
 public record Offer(
     long id,
@@ -35,5 +36,7 @@ public record Offer(
     @Nullable Double computeCap,
     @Nullable Double dlperf,
     @Nullable Double score,
-    @Nullable Double duration) {
+    @Nullable Double duration,
+    @Nullable Double storageCost,
+    @Nullable Double storageTotalCost) {
 }
