@@ -323,7 +323,8 @@ public final class VastCli {
     @Option(names = "--result", defaultValue = "vastai-deploy.json", description = "where the result file goes; default ${DEFAULT-VALUE}") Path result;
     @Option(names = "--events-url", description = "webhook gateway URL to report deployment events to; "
         + "the secret comes from VASTMESH_WEBHOOK_SECRET") @Nullable String eventsUrl;
-    @Option(names = "--environment", description = "the environment the events carry, e.g. prod") @Nullable String environment;
+    @Option(names = "--environment", description = "the environment, e.g. prod: the events carry it, and so does the instance's "
+        + "label 'vastmesh-deploy:KEY;env=ENV', by which cost report groups") @Nullable String environment;
     @Option(names = "--worker-bundle", description = "install and run the gpu-worker bundle from this URL beside the image's "
         + "model server (written into onstart, after --onstart)") @Nullable String workerBundle;
     @Option(names = "--worker-bundle-sha256", description = "the bundle's SHA-256; without it the bundle is downloaded once "
@@ -351,7 +352,7 @@ public final class VastCli {
       InstanceSecrets.refuseApiKey(root.apiKey(), instanceEnv, instanceOnstart);
       DeployRequest request = new DeployRequest(search, maxPrice,
           CreateInstance.of(image, disk).withEnv(instanceEnv).withOnstart(instanceOnstart).withLabel(label),
-          offers, poll, noProgress, offerTimeout, key, bid);
+          offers, poll, noProgress, offerTimeout, key, bid, environment);
       java.util.function.Consumer<String> progress = line -> err.println("deploy: " + line);
       DeploymentEvents events = DeploymentEvents.NONE;
       if (eventsUrl != null) {

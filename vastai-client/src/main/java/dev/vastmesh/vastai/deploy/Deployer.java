@@ -87,7 +87,7 @@ public final class Deployer {
       long instanceId;
       try {
         progress.accept("renting offer " + offer.id() + " (" + offer.gpuName() + ", $" + offer.dphTotal() + "/h)");
-        instanceId = vast.createInstance(offer.id(), request.instance().withLabel(label != null ? label : request.instance().label())
+        instanceId = vast.createInstance(offer.id(), request.instance().withLabel(request.instanceLabel())
             .withBid(request.bid()));
       } catch (VastException.OfferUnavailable e) {
         progress.accept("offer " + offer.id() + " is gone; trying the next");
@@ -97,7 +97,7 @@ public final class Deployer {
       events.instanceCreated(new InstanceCreated(instanceId, instanceId, offer.id(), offer.machineId(),
           offer.gpuName() == null ? "unknown" : offer.gpuName(), offer.numGpus() == null ? 1 : offer.numGpus(),
           BigDecimal.valueOf(offer.dphTotal()), "USD", request.bid() != null ? RentalType.INTERRUPTIBLE : RentalType.ON_DEMAND,
-          request.instance().image(), label != null ? label : request.instance().label()));
+          request.instance().image(), request.instanceLabel()));
       Outcome outcome = await(instanceId, request);
       if (outcome instanceof Outcome.Running running) {
         if (request.bid() != null && Boolean.FALSE.equals(running.instance().isBid())) {

@@ -113,6 +113,8 @@ class VastCliTests {
         assertThat(event.environment()).isEqualTo("prod");
         assertThat(request.getHeaders().get("webhook-id")).isEqualTo(event.id());
       }
+      assertThat(vast.created.getFirst()).as("the environment is in the label, so charges can be told by it")
+          .contains("\"label\":\"vastmesh-deploy:pipeline-9;env=prod\"");
       assertThat(out.toString() + err).doesNotContain(secret);
     }
   }
