@@ -72,7 +72,7 @@ final class SearchOffersCommand implements Callable<Integer> {
   /** The search the arguments describe, as sent to {@code POST /api/v0/bundles/}. */
   OfferSearch search() {
     refuseOptionsAsValues(spec.commandLine().getParseResult().originalArgs());
-    OfferSearch search = OfferSearch.parse(String.join(" ", query), !noDefaults).orderBy(order).type(kind(type)).storage(storage);
+    OfferSearch search = OfferSearch.parse(String.join(" ", query), !noDefaults).orderBy(order).type(RentalKind.of(type)).storage(storage);
     if (limit != null && limit < 0) {
       throw new IllegalArgumentException("--limit must not be negative");
     }
@@ -108,15 +108,6 @@ final class SearchOffersCommand implements Callable<Integer> {
           o.geolocation(), o.inetDown() == null ? "-" : String.format("%.0f", o.inetDown()), o.cudaMaxGood());
     }
     return 0;
-  }
-
-  static RentalKind kind(String type) {
-    return switch (type) {
-      case "on-demand" -> RentalKind.ON_DEMAND;
-      case "interruptible", "bid" -> RentalKind.INTERRUPTIBLE;
-      case "reserved" -> RentalKind.RESERVED;
-      default -> throw new IllegalArgumentException("--type must be on-demand, bid (interruptible) or reserved, not '" + type + "'");
-    };
   }
 
   /** As argparse: an option given twice takes the last value. */

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
     description = "Vast.ai from CI: search offers, manage instances, deploy.",
     subcommands = {VastCli.Search.class, VastCli.Create.class, VastCli.Show.class, VastCli.Destroy.class,
         VastCli.Start.class, VastCli.Stop.class, VastCli.Deploy.class, WebhooksCommand.class, NotificationTypesCommand.class,
-        dev.vastmesh.vastai.cli.storage.StorageCommand.class})
+        dev.vastmesh.vastai.cli.storage.StorageCommand.class, dev.vastmesh.vastai.cli.cost.CostCommand.class})
 public final class VastCli {
 
   public static final int NO_OFFER = 10;
@@ -58,7 +58,7 @@ public final class VastCli {
   public static final int INTERNAL_ERROR = 1;
 
   // Vast's own spelling (snake_case), so JSON output reads like the API's answers.
-  static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+  public static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
       .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
 
   private final Map<String, String> env;
@@ -162,7 +162,8 @@ public final class VastCli {
     return key;
   }
 
-  VastClient client() throws IOException {
+  /** A client for the key and address this run was given. */
+  public VastClient client() throws IOException {
     VastClient.Builder builder = VastClient.builder(apiKey()).baseUrl(env.getOrDefault("VAST_URL", "https://console.vast.ai"));
     if ("off".equals(env.get("VASTAI_RATE_LIMIT"))) {
       // Only for a local test server: against the real API the spacing is what avoids its penalties.

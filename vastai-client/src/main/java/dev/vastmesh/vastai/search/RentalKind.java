@@ -16,4 +16,14 @@ public enum RentalKind {
   public String wire() {
     return wire;
   }
+
+  /** The kind a {@code --type} option names: Vast's CLI spelling, {@code interruptible} or the wire's {@code bid}. */
+  public static RentalKind of(String type) {
+    return switch (type) {
+      case "on-demand" -> ON_DEMAND;
+      case "interruptible", "bid" -> INTERRUPTIBLE;
+      case "reserved" -> RESERVED;
+      default -> throw new IllegalArgumentException("--type must be on-demand, bid (interruptible) or reserved, not '" + type + "'");
+    };
+  }
 }
