@@ -205,16 +205,17 @@ public final class VastClient {
   /** Invoice lines between two times (v1 invoices, every page). */
   public List<BillingLine> invoices(Instant from, Instant to) {
     return billing("/api/v1/invoices/", "{\"when\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond() + "}}",
-        "true", "invoices");
+        "true", 100, "invoices");
   }
 
   /**
    * Instance charges between two times (every page), oldest first as Vast's CLI asks for them, so
-   * a charge added while paging cannot shift a line onto a page already read.
+   * a charge added while paging cannot shift a line onto a page already read; pages of 500, Vast's
+   * most, since the endpoint allows one call a second.
    */
   public List<BillingLine> charges(Instant from, Instant to) {
     return billing("/api/v0/charges/", "{\"day\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + to.getEpochSecond()
-        + "},\"type\":{\"in\":[\"instance\"]}}", "false", "charges");
+        + "},\"type\":{\"in\":[\"instance\"]}}", "false", 500, "charges");
   }
 
   /**
@@ -222,13 +223,13 @@ public final class VastClient {
    * answer saying {@code success: false} (invoices answer a bad range with HTTP 200) or a page
    * token that repeats is an error: a partial bill must never read as a small one.
    */
-  private List<BillingLine> billing(String path, String filters, String latestFirst, String what) {
+  private List<BillingLine> billing(String path, String filters, String latestFirst, int limit, String what) {
     List<BillingLine> lines = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
     String token = null;
     do {
       HttpUrl.Builder url = url(path).newBuilder().addQueryParameter("select_filters", filters)
-          .addQueryParameter("latest_first", latestFirst).addQueryParameter("limit", "100");
+          .addQueryParameter("latest_first", latestFirst).addQueryParameter("limit", String.valueOf(limit));
       if (token != null) {
         url.addQueryParameter("after_token", token);
       }

@@ -64,6 +64,7 @@ class CostReportCliTests extends CostCliSupport {
     assertThat(pages).allSatisfy(p -> {
       assertThat(p.getUrl().queryParameter("select_filters")).as("filters stay the same between pages").isEqualTo(filters);
       assertThat(p.getUrl().queryParameter("latest_first")).isEqualTo("false");
+      assertThat(p.getUrl().queryParameter("limit")).isEqualTo("500");
     });
     assertThat(pages.get(1).getUrl().queryParameter("after_token")).isEqualTo("eyJ2YWx1ZXMiOiB7ImlkIjogMTIzNDU2Nzh9fQ==");
     assertThat(vast.requestsTo("/api/v1/instances/")).as("two contracts have no label in their charges").hasSize(1);
