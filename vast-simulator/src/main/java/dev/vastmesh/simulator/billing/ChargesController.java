@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v0/charges/}: one line per instance and UTC day inside {@code day}, each with
- * its gpu, disk, bwd and bwu items. A line covers the part of that day inside the range.
- * Bandwidth is not simulated: its items are there, at zero.
+ * its gpu, disk, bwd and bwu items. A line covers the part of that day inside the range. The gpu
+ * item is what the GPU hours cost, those a prepaid deposit paid at its discount; bwd and bwu are
+ * the GB the instance downloaded and uploaded that day at the offer's {@code inet_down_cost} and
+ * {@code inet_up_cost}.
  */
 @RestController
 @VastApi
@@ -120,12 +122,20 @@ class ChargesController {
       metadata.put("label", contract.label());
     }
     line.put("metadata", metadata);
+    Rates rates = cost.rates();
+    String gpu = String.format(Locale.ROOT, "%.3f hours at $%.3f/hour", cost.gpuHours(), rates.gpuPerHour());
+    if (cost.reservedHours() > 0) {
+      gpu += String.format(Locale.ROOT, ", %.3f of them prepaid at $%.3f/hour", cost.reservedHours(),
+          cost.fromDeposit() / cost.reservedHours());
+    }
     line.put("items", List.of(
-        item("gpu", String.format(Locale.ROOT, "%.3f hours at $%.3f/hour", cost.gpuHours(), cost.rates().gpuPerHour()), cost.gpu(), from, to),
-        item("disk", String.format(Locale.ROOT, "%.3f hours of %.0f GB at $%.3f/GB/month", cost.storageHours(), cost.rates().disk(),
-            cost.rates().storageCost()), cost.storage(), from, to),
-        item("bwd", "0.000 GB downloaded", 0, from, to),
-        item("bwu", "0.000 GB uploaded", 0, from, to)));
+        item("gpu", gpu, cost.gpu(), from, to),
+        item("disk", String.format(Locale.ROOT, "%.3f hours of %.0f GB at $%.3f/GB/month", cost.storageHours(), rates.disk(),
+            rates.storageCost()), cost.storage(), from, to),
+        item("bwd", String.format(Locale.ROOT, "%.3f GB downloaded at $%.4f/GB", cost.downGb(), rates.inetDownCost()), cost.down(),
+            from, to),
+        item("bwu", String.format(Locale.ROOT, "%.3f GB uploaded at $%.4f/GB", cost.upGb(), rates.inetUpCost()), cost.up(), from,
+            to)));
     return line;
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/v1/invoices/}: the account's payments (the starting credit, top-ups). A missing
+ * {@code GET /api/v1/invoices/}: the account's payments (the starting credit, top-ups, as
+ * {@code credit}), its prepays into instances ({@code reserved}) and what came back of them
+ * ({@code refund}). A missing
  * or unusable {@code when} answers 200 with {@code success: false}, as Vast does.
  */
 @RestController
@@ -100,12 +103,13 @@ class InvoicesController {
     ObjectNode row = JSON.createObjectNode();
     row.put("start", at);
     row.put("end", at);
-    row.put("type", "credit");
+    row.put("type", payment.type());
     row.put("source", payment.source());
-    row.put("description", String.format(java.util.Locale.ROOT, "$%.2f credit purchase", payment.amount()));
-    // Vast's own example of a card top-up reads negative.
-    row.put("amount", -payment.amount());
-    row.put("amount_cents", Math.round(payment.amount() * 100));
+    row.put("description", description(payment));
+    // Vast's own example of a card top-up reads negative: the sign is the opposite of what the
+    // credit gained, so a prepay reads positive.
+    row.put("amount", Math.round(-payment.amount() * 100) / 100.0);
+    row.put("amount_cents", Math.round(Math.abs(payment.amount()) * 100));
     ObjectNode metadata = row.putObject("metadata");
     metadata.put("invoice_id", payment.id());
     metadata.put("service", payment.service());
@@ -113,8 +117,19 @@ class InvoicesController {
     return row;
   }
 
+  private static String description(Payment payment) {
+    double amount = Math.abs(payment.amount());
+    return switch (payment.type()) {
+      case "reserved" -> String.format(Locale.ROOT, "$%.2f prepaid into %s", amount, payment.source().replace('-', ' '));
+      case "refund" -> String.format(Locale.ROOT, "$%.2f of the deposit of %s refunded", amount, payment.source().replace('-', ' '));
+      default -> String.format(Locale.ROOT, "$%.2f credit purchase", amount);
+    };
+  }
+
   private static Comparator<ObjectNode> order(@Nullable String orderBy, boolean latestFirst) {
-    Comparator<ObjectNode> byWhen = Comparator.comparingDouble(r -> r.get("start").doubleValue());
+    // Payments at the same moment keep the order they were made in.
+    Comparator<ObjectNode> byWhen = Comparator.<ObjectNode>comparingDouble(r -> r.get("start").doubleValue())
+        .thenComparingLong(r -> r.get("metadata").get("invoice_id").longValue());
     if (orderBy == null || orderBy.isBlank()) {
       return latestFirst ? byWhen.reversed() : byWhen;
     }

@@ -3,7 +3,6 @@ package dev.vastmesh.simulator.billing;
 import dev.vastmesh.simulator.account.Accounts;
 import dev.vastmesh.simulator.account.SimAccount;
 import dev.vastmesh.simulator.config.SimClock;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /** Each account starts with its configured credit, booked as a card payment; top-ups are more payments. */
@@ -12,7 +11,6 @@ public class StartingCredit {
 
   private final Ledger ledger;
   private final SimClock clock;
-  private final AtomicLong invoiceIds = new AtomicLong(880_000);
 
   StartingCredit(Accounts accounts, Ledger ledger, SimClock clock) {
     this.ledger = ledger;
@@ -26,7 +24,7 @@ public class StartingCredit {
 
   /** Adds credit to an account now, as a Stripe payment. */
   public Payment add(long userId, double amount) {
-    Payment payment = new Payment(invoiceIds.incrementAndGet(), userId, clock.now(), amount, "stripe_payments", "stripe");
+    Payment payment = new Payment(ledger.invoiceId(), userId, clock.now(), amount, "stripe_payments", "stripe");
     ledger.pay(payment);
     return payment;
   }

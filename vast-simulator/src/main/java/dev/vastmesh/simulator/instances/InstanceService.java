@@ -92,8 +92,9 @@ public class InstanceService {
     for (int port : ContainerEnvironment.ports(properties.lifecycle(), request.env())) {
       ports.put(port, portAllocator.allocate());
     }
-    Rates rates = new Rates(bid ? request.price() : offer.dphBase(), offer.storageCost(), request.disk());
-    Contract contract = ledger.open(id, account.userId(), rates);
+    Rates rates = new Rates(bid ? request.price() : offer.dphBase(), offer.storageCost(), request.disk(), offer.inetDownCost(),
+        offer.inetUpCost(), offer.creditDiscountMax());
+    Contract contract = ledger.open(id, account.userId(), rates, bid);
     SimInstance instance = new SimInstance(id, account.userId(), offerId, offer.fields(), request, bid, contract, ports,
         clock.epochSeconds());
     instances.put(id, instance);
@@ -136,6 +137,7 @@ public class InstanceService {
       kill(instance);
       instance.contract.change(clock.now(), Usage.NONE);
     }
+    ledger.settle(instance.contract);
     instances.remove(instance.id);
     catalogue.release(instance.offerId);
     instance.ports.values().forEach(portAllocator::release);

@@ -21,6 +21,21 @@ public record CatalogueOffer(long id, ObjectNode fields, int count) {
     return fields.path("storage_cost").asDouble(0);
   }
 
+  /** $/GB the instance downloads. */
+  public double inetDownCost() {
+    return fields.path("inet_down_cost").asDouble(0);
+  }
+
+  /** $/GB the instance uploads. */
+  public double inetUpCost() {
+    return fields.path("inet_up_cost").asDouble(0);
+  }
+
+  /** The most a prepay takes off the GPU price (Vast's default 0.4), kept below 1. */
+  public double creditDiscountMax() {
+    return Math.max(0, Math.min(0.99, fields.path("credit_discount_max").asDouble(0.4)));
+  }
+
   public double diskSpace() {
     return fields.path("disk_space").asDouble(0);
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vastmesh.simulator.faults.FaultKind;
 import dev.vastmesh.simulator.faults.FaultSpec;
 import dev.vastmesh.simulator.faults.Faults;
+import dev.vastmesh.simulator.support.Bills;
 import dev.vastmesh.simulator.support.Sim;
 import dev.vastmesh.simulator.support.SimulatorTest;
 import dev.vastmesh.simulator.support.TestClock;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,15 +62,15 @@ class BillingIntegrationTests {
 
     // Offer 4: $0.10/GB/month × 36 GB = $0.005/h. Offer 2: $0.30/h GPU, $0.20/GB/month × 72 GB = $0.02/h.
     List<BillingLine> charges = vast.charges(dayStart, dayStart.plus(Duration.ofDays(1)).minusSeconds(1));
-    Map<String, BillingLine> bySource = charges.stream().collect(Collectors.toMap(BillingLine::source, l -> l));
+    Map<String, BillingLine> bySource = Bills.bySource(charges);
     assertThat(bySource).containsOnlyKeys("instance-" + loading, "instance-" + worker);
     assertThat(bySource.get("instance-" + loading).amount()).isCloseTo(0.12, CENT);
-    assertThat(item(bySource.get("instance-" + loading), "gpu")).isCloseTo(0.0, CENT);
+    assertThat(Bills.item(bySource.get("instance-" + loading), "gpu")).isCloseTo(0.0, CENT);
     BillingLine worked = bySource.get("instance-" + worker);
-    assertThat(item(worked, "gpu")).isCloseTo(3.00, CENT);
-    assertThat(item(worked, "disk")).isCloseTo(0.48, CENT);
-    assertThat(item(worked, "bwd")).isZero();
-    assertThat(item(worked, "bwu")).isZero();
+    assertThat(Bills.item(worked, "gpu")).isCloseTo(3.00, CENT);
+    assertThat(Bills.item(worked, "disk")).isCloseTo(0.48, CENT);
+    assertThat(Bills.item(worked, "bwd")).isZero();
+    assertThat(Bills.item(worked, "bwu")).isZero();
     assertThat(worked.amount()).isCloseTo(3.48, CENT);
     assertThat(worked.metadata()).containsEntry("label", "billed");
 
@@ -86,10 +86,5 @@ class BillingIntegrationTests {
     vast.destroyInstance(worker);
     clock.advance(Duration.ofHours(5));
     assertThat(vast.balance().balance()).as("destroy stops all billing").isCloseTo(before - 3.60, CENT);
-  }
-
-  private static double item(BillingLine line, String type) {
-    return line.items().stream().filter(i -> type.equals(i.get("type"))).mapToDouble(i -> ((Number) i.get("amount")).doubleValue())
-        .findFirst().orElseThrow();
   }
 }
