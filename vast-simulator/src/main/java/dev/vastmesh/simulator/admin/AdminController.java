@@ -1,6 +1,8 @@
 package dev.vastmesh.simulator.admin;
 
 import dev.vastmesh.simulator.account.Accounts;
+import dev.vastmesh.simulator.billing.Contract;
+import dev.vastmesh.simulator.billing.Ledger;
 import dev.vastmesh.simulator.billing.Payment;
 import dev.vastmesh.simulator.billing.StartingCredit;
 import dev.vastmesh.simulator.config.SimClock;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The simulator's own API: faults on demand, events Vast would cause (an outbid, a crash), credit
- * top-ups, and what is running. Every call needs an admin token; errors are RFC 9457 problems.
+ * top-ups, instance traffic, and what is running. Every call needs an admin token; errors are RFC 9457 problems.
  */
 @RestController
 @RequestMapping("/admin/v1")
@@ -39,10 +41,12 @@ class AdminController {
   private final StartingCredit credit;
   private final SimClock clock;
   private final Accounts accounts;
+  private final Ledger ledger;
 
   AdminController(Faults faults, InstanceService instances, ProcessSupervisor processes, StartingCredit credit, SimClock clock,
-      Accounts accounts) {
+      Accounts accounts, Ledger ledger) {
     this.accounts = accounts;
+    this.ledger = ledger;
     this.faults = faults;
     this.instances = instances;
     this.processes = processes;
@@ -57,6 +61,12 @@ class AdminController {
   }
 
   record Credit(@NotNull @DecimalMin("0.01") Double amount) {
+  }
+
+  record Traffic(@NotNull @DecimalMin("0") Double downGb, @NotNull @DecimalMin("0") Double upGb) {
+  }
+
+  record TrafficTotal(long instanceId, double downGb, double upGb) {
   }
 
   @GetMapping("/status")
@@ -118,6 +128,19 @@ class AdminController {
       throw notFound("no instance " + id + " with a running container");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Books traffic on an instance now, as if it had downloaded and uploaded that much: bandwidth
+   * the simulator cannot see (a worker's own port) made billable for tests and demos.
+   */
+  @PostMapping("/instances/{id}/traffic")
+  @RequiresScope("admin")
+  TrafficTotal traffic(@PathVariable long id, @Valid @RequestBody Traffic body) {
+    Contract contract = ledger.live(id).orElseThrow(() -> notFound("no instance " + id));
+    contract.traffic(clock.now(), body.downGb(), body.upGb());
+    double[] total = contract.trafficTotal();
+    return new TrafficTotal(id, total[0], total[1]);
   }
 
   @PostMapping("/accounts/{userId}/credit")

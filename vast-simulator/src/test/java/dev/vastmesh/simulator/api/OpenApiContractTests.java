@@ -28,7 +28,7 @@ class OpenApiContractTests {
 
   @Test
   void theAdminOperationsAreExactlyTheContracts() {
-    new Admin(port).http().assertServesExactlyTheContract("/admin/", 9);
+    new Admin(port).http().assertServesExactlyTheContract("/admin/", 10);
     for (String autoscaler : new String[] {"/pubkey/", "/worker_status/", "/delete_requests/", "/route/"}) {
       new Admin(port).http().assertServesExactlyTheContract(autoscaler, 1);
     }
