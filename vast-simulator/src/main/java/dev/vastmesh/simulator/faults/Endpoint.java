@@ -17,6 +17,8 @@ public enum Endpoint {
   DESTROY(3.0),
   MODIFY(1.0),
   REBOOT(1.0),
+  PREPAY(2.0),
+  DEPOSIT(3.0),
   ACCOUNT(null),
   CHARGES(1.0),
   INVOICES(3.0),
@@ -47,6 +49,12 @@ public enum Endpoint {
     }
     if (path.startsWith("/api/v0/instances/reboot/")) {
       return REBOOT;
+    }
+    if (path.startsWith("/api/v0/instances/prepay/")) {
+      return PREPAY;
+    }
+    if (path.startsWith("/api/v0/instances/balance/")) {
+      return DEPOSIT;
     }
     if (path.startsWith("/api/v0/instances/")) {
       return switch (method) {

@@ -1,6 +1,8 @@
 package dev.vastmesh.simulator.instances;
 
+import dev.vastmesh.simulator.billing.Contract;
 import dev.vastmesh.simulator.billing.Rates;
+import java.time.Instant;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +18,7 @@ final class InstanceJson {
   private InstanceJson() {
   }
 
-  static ObjectNode of(SimInstance instance, String publicIp) {
+  static ObjectNode of(SimInstance instance, String publicIp, Instant at) {
     SimInstance.Snapshot now = instance.snapshot();
     ObjectNode row = JSON.createObjectNode();
     row.put("id", instance.id);
@@ -42,6 +44,16 @@ final class InstanceJson {
     row.put("storage_total_cost", rates.storagePerHour());
     row.put("dph_total", rates.totalPerHour());
     row.put("is_bid", instance.bid);
+    // A reserved instance: what is left of its deposit and the discount it pays its GPU hours at.
+    Contract.Reserve reserve = instance.contract.reserve(at);
+    if (reserve.months() > 0) {
+      row.put("credit_balance", reserve.left());
+      row.put("credit_discount", reserve.discount());
+    } else {
+      row.putNull("credit_balance");
+      row.putNull("credit_discount");
+    }
+    row.put("credit_discount_max", rates.discountMax());
     row.put("start_date", now.startDate() == null ? instance.created : now.startDate());
     row.put("public_ipaddr", publicIp);
     row.put("ssh_host", publicIp);

@@ -3,11 +3,13 @@ package dev.vastmesh.simulator.instances;
 import dev.vastmesh.simulator.account.SimAccount;
 import dev.vastmesh.simulator.account.VastApi;
 import dev.vastmesh.simulator.account.VastAuthFilter;
+import dev.vastmesh.simulator.config.SimClock;
 import dev.vastmesh.simulator.config.SimulatorProperties;
 import dev.vastmesh.simulator.query.Filters;
 import dev.vastmesh.simulator.query.PageToken;
 import dev.vastmesh.simulator.query.Values;
 import dev.vastmesh.simulator.web.VastError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,9 +44,11 @@ class InstancesController {
 
   private final InstanceService service;
   private final String publicIp;
+  private final SimClock clock;
 
-  InstancesController(InstanceService service, SimulatorProperties properties) {
+  InstancesController(InstanceService service, SimulatorProperties properties, SimClock clock) {
     this.service = service;
+    this.clock = clock;
     this.publicIp = properties.publicIpaddr();
   }
 
@@ -79,11 +83,12 @@ class InstancesController {
       // The common call (the client's): by id, unfiltered. Only the page's rows are rendered.
       rows = null;
       page = all.subList((int) Math.min(offset, all.size()), (int) Math.min(offset + limit, all.size())).stream()
-          .map(i -> InstanceJson.of(i, publicIp)).toList();
+          .map(i -> InstanceJson.of(i, publicIp, clock.now())).toList();
     } else {
       rows = new ArrayList<>();
+      Instant now = clock.now();
       for (SimInstance instance : all) {
-        ObjectNode row = InstanceJson.of(instance, publicIp);
+        ObjectNode row = InstanceJson.of(instance, publicIp, now);
         if (filters.matches(row)) {
           rows.add(row);
         }
@@ -105,14 +110,14 @@ class InstancesController {
   @GetMapping("/api/v0/instances")
   Map<String, Object> legacyList(@RequestAttribute(VastAuthFilter.ACCOUNT) SimAccount account,
       @RequestParam(required = false) @Nullable String owner) {
-    return Map.of("instances", service.list(account.userId()).stream().map(i -> InstanceJson.of(i, publicIp)).toList());
+    return Map.of("instances", service.list(account.userId()).stream().map(i -> InstanceJson.of(i, publicIp, clock.now())).toList());
   }
 
   @GetMapping("/api/v0/instances/{id}/")
   Map<String, @Nullable Object> show(@RequestAttribute(VastAuthFilter.ACCOUNT) SimAccount account, @PathVariable long id,
       @RequestParam(required = false) @Nullable String owner) {
     Map<String, @Nullable Object> answer = new LinkedHashMap<>();
-    answer.put("instances", service.find(account.userId(), id).map(i -> InstanceJson.of(i, publicIp)).orElse(null));
+    answer.put("instances", service.find(account.userId(), id).map(i -> InstanceJson.of(i, publicIp, clock.now())).orElse(null));
     return answer;
   }
 

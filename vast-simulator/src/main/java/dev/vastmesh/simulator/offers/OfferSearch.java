@@ -58,7 +58,10 @@ public class OfferSearch {
     view.put("dph_base", gpu);
     view.put("storage_total_cost", storageTotal);
     view.put("dph_total", gpu + storageTotal);
-    view.put("discounted_dph_total", gpu + storageTotal);
+    // A reserved price is the on-demand one at the deepest discount a prepay reaches.
+    double discounted = type == RentalType.RESERVED ? gpu * (1 - offer.creditDiscountMax()) : gpu;
+    view.put("credit_discount_max", offer.creditDiscountMax());
+    view.put("discounted_dph_total", discounted + storageTotal);
     view.put("is_bid", type == RentalType.BID);
     view.put("rentable", available > 0 && offer.fields().path("rentable").asBoolean(true));
     view.put("rented", available <= 0);

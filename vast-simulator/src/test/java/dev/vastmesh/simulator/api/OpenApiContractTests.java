@@ -23,7 +23,7 @@ class OpenApiContractTests {
   @Test
   void theVastCompatibleOperationsAreExactlyTheContracts() {
     ServiceClient http = new Admin(port).http();
-    http.assertServesExactlyTheContract("/api/", 19);
+    http.assertServesExactlyTheContract("/api/", 21);
   }
 
   @Test
