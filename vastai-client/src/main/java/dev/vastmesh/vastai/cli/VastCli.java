@@ -322,6 +322,8 @@ public final class VastCli {
     @Option(names = "--offer-timeout", defaultValue = "PT45M", description = "give an offer up when it is not running after this long; default ${DEFAULT-VALUE}") Duration offerTimeout;
     @Option(names = "--idempotency-key", description = "e.g. $CI_PIPELINE_ID: a re-run adopts the instance") @Nullable String key;
     @Option(names = "--result", defaultValue = "vastai-deploy.json", description = "where the result file goes; default ${DEFAULT-VALUE}") Path result;
+    @Option(names = "--dotenv", description = "also write the ready instance as KEY=VALUE lines (a GitLab dotenv report): "
+        + "VASTAI_INSTANCE_ID, VASTAI_OFFER_ID, VASTAI_PUBLIC_IP, VASTAI_ADOPTED, VASTAI_PORT_<port>_<proto> per mapped port") @Nullable Path dotenv;
     @Option(names = "--events-url", description = "webhook gateway URL to report deployment events to; "
         + "the secret comes from VASTMESH_WEBHOOK_SECRET") @Nullable String eventsUrl;
     @Option(names = "--environment", description = "the environment, e.g. prod: the events carry it, and so does the instance's "
@@ -378,6 +380,9 @@ public final class VastCli {
           file.put("public_ip", ready.publicIp());
           file.put("ports", ready.ports());
           file.put("adopted", ready.adopted());
+          if (dotenv != null) {
+            Files.writeString(dotenv, DeployDotenv.of(ready));
+          }
           yield 0;
         }
         case DeployResult.NoOffer none -> {

@@ -173,6 +173,28 @@ class VastCliTests {
   }
 
   @Test
+  void deployWritesTheReadyInstanceAsADotenvReport() throws Exception {
+    vast.offersJson = FakeVast.offers(0.3);
+    Path dotenv = dir.resolve("deploy.env");
+
+    assertThat(run(deploy("--dotenv", dotenv.toString()))).isZero();
+
+    assertThat(Files.readAllLines(dotenv)).containsExactly("VASTAI_INSTANCE_ID=1001", "VASTAI_OFFER_ID=1",
+        "VASTAI_PUBLIC_IP=203.0.113.4", "VASTAI_ADOPTED=false", "VASTAI_PORT_3000_TCP=41234");
+  }
+
+  @Test
+  void noDotenvIsWrittenWhenNoOfferIsUnderThePrice() throws Exception {
+    vast.offersJson = FakeVast.offers(0.9);
+    Path dotenv = dir.resolve("deploy.env");
+
+    assertThat(run(deploy("--dotenv", dotenv.toString()))).isEqualTo(VastCli.NO_OFFER);
+
+    assertThat(dotenv).doesNotExist();
+    assertThat(result().get("status").asString()).isEqualTo("no_offer");
+  }
+
+  @Test
   void theSameIdempotencyKeyAdoptsTheExistingInstance() throws Exception {
     vast.instancesJson = "{\"success\":true,\"next_token\":null,\"instances\":[{\"id\":777,\"label\":\"vastmesh-deploy:pipeline-42\","
         + "\"actual_status\":\"running\"}]}";
