@@ -313,6 +313,8 @@ public final class VastCli {
     @Option(names = "--image", required = true, description = "the container image to run") String image;
     @Option(names = "--disk", defaultValue = "20", description = "disk in GB; default ${DEFAULT-VALUE}") double disk;
     @Option(names = "--env", description = "KEY=VALUE for the container, repeatable") List<String> env = List.of();
+    @Option(names = "--env-from", description = "NAME for the container with this process's value of NAME, repeatable: "
+        + "a token for the instance stays off the command line") List<String> envFrom = List.of();
     @Option(names = "--onstart", description = "a shell script the instance runs at start") @Nullable String onstart;
     @Option(names = "--label", description = "the instance's label") @Nullable String label;
     @Option(names = "--bid", description = "rent interruptible at this $/h bid") @Nullable Double bid;
@@ -342,6 +344,13 @@ public final class VastCli {
       OfferSearch search = OfferSearch.parse(query).orderBy(order).type(bid != null ? RentalKind.INTERRUPTIBLE : RentalKind.ON_DEMAND)
           .storage(disk);
       Map<String, String> instanceEnv = VastCli.env(env);
+      for (String name : envFrom) {
+        String value = root.env.get(name);
+        if (value == null || value.isEmpty()) {
+          throw new IllegalArgumentException("--env-from " + name + ": " + name + " is not set");
+        }
+        instanceEnv.put(name, value);
+      }
       String instanceOnstart = onstart;
       if (workerBundle != null) {
         WorkerBundle bundle = WorkerBundle.resolve(workerBundle, workerBundleSha256, workerPreset, new okhttp3.OkHttpClient.Builder()

@@ -184,6 +184,19 @@ class VastCliTests {
   }
 
   @Test
+  void envFromGivesTheInstanceAVariableOfThisProcessWithoutItOnTheCommandLine() {
+    vast.offersJson = FakeVast.offers(0.3);
+
+    assertThat(run(Map.of("VASTAI_API_KEY", FakeVast.KEY, "VASTMESH_WORKER_REGISTRY_TOKEN", "vmreg_secret"),
+        deploy("--env-from", "VASTMESH_WORKER_REGISTRY_TOKEN"))).isZero();
+
+    assertThat(vast.created.getFirst()).contains("\"VASTMESH_WORKER_REGISTRY_TOKEN\":\"vmreg_secret\"");
+    assertThat(out.toString() + err).doesNotContain("vmreg_secret");
+    assertThat(run(deploy("--env-from", "NOT_SET_HERE"))).isEqualTo(2);
+    assertThat(err.toString()).contains("NOT_SET_HERE is not set");
+  }
+
+  @Test
   void noDotenvIsWrittenWhenNoOfferIsUnderThePrice() throws Exception {
     vast.offersJson = FakeVast.offers(0.9);
     Path dotenv = dir.resolve("deploy.env");
