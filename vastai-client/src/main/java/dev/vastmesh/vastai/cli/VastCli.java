@@ -259,16 +259,49 @@ public final class VastCli {
     }
   }
 
-  /** What destroy, start and stop do to the instance their {@code instance <id>} names. */
+  /** What start and stop do to the instance their {@code instance <id>} names. */
   interface InstanceAction {
     void apply(VastClient vast, long id);
   }
 
-  @Command(name = "destroy", description = "Destroy an instance.", subcommands = OnInstance.class)
-  static final class Destroy implements InstanceAction {
+  @Command(name = "destroy", description = "Destroy an instance.", subcommands = DestroyInstance.class)
+  static final class Destroy {
+  }
+
+  /**
+   * {@code destroy instance <id> [--if-exists]}: with {@code --if-exists} (a teardown job run
+   * twice), an instance Vast answers it no longer has is success; anything Vast could not answer
+   * is still an error, so nothing is taken as gone that was not read as gone.
+   */
+  @Command(name = "instance", description = "The instance, by id.")
+  static final class DestroyInstance implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "the instance id") long id;
+    @Option(names = "--if-exists", description = "an instance Vast no longer has is success, not an error") boolean ifExists;
+
     @Override
-    public void apply(VastClient vast, long id) {
-      vast.destroyInstance(id);
+    public Integer call() throws Exception {
+      VastCli root = (VastCli) spec.root().userObject();
+      VastClient vast = root.client();
+      boolean gone = ifExists && vast.showInstance(id).isEmpty();
+      if (!gone) {
+        try {
+          vast.destroyInstance(id);
+        } catch (VastException.NotFound missing) {
+          if (!ifExists) {
+            throw missing;
+          }
+          gone = true;
+        }
+      }
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("success", true);
+      answer.put("id", id);
+      if (gone) {
+        answer.put("already_gone", true);
+      }
+      spec.commandLine().getOut().println(JSON.writeValueAsString(answer));
+      return 0;
     }
   }
 
@@ -288,7 +321,7 @@ public final class VastCli {
     }
   }
 
-  /** {@code destroy|start|stop instance <id>}: the one command behind the three, doing its parent's action. */
+  /** {@code start|stop instance <id>}: the one command behind the two, doing its parent's action. */
   @Command(name = "instance", description = "The instance, by id.")
   static final class OnInstance implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,6 +29,8 @@ final class FakeVast extends Dispatcher {
   final Map<Long, Long> offerOfInstance = new ConcurrentHashMap<>();
   final Map<Long, Integer> polls = new ConcurrentHashMap<>();
   final List<Long> destroyed = new CopyOnWriteArrayList<>();
+  /** Instances Vast no longer has: shown as {@code null}, a destroy answered 404. */
+  final java.util.Set<Long> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
   final List<String> created = new CopyOnWriteArrayList<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
   /** Each request as {@code METHOD path body} (body empty when there is none). */
@@ -67,6 +69,10 @@ final class FakeVast extends Dispatcher {
     Matcher one = INSTANCE.matcher(path);
     if (one.matches()) {
       long id = Long.parseLong(one.group(1));
+      if (gone.contains(id)) {
+        return request.getMethod().equals("DELETE") ? json(404, "{\"success\":false,\"error\":\"no_such_instance\"}")
+            : json(200, "{\"instances\":null}");
+      }
       if (request.getMethod().equals("DELETE")) {
         destroyed.add(id);
         return json(200, "{\"success\":true}");

@@ -208,6 +208,34 @@ class VastCliTests {
   }
 
   @Test
+  void destroyIfExistsIsSuccessForAnInstanceVastNoLongerHasAndDestroysOneItHas() {
+    vast.gone.add(1005L);
+
+    assertThat(run("destroy", "instance", "1005", "--if-exists")).isZero();
+    assertThat(out.toString()).contains("\"already_gone\" : true");
+    assertThat(vast.requests).doesNotContain("DELETE /api/v0/instances/1005/");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("destroy", "instance", "1006", "--if-exists")).isZero();
+    assertThat(out.toString()).doesNotContain("already_gone");
+    assertThat(vast.destroyed).containsExactly(1006L);
+  }
+
+  @Test
+  void destroyWithoutIfExistsIsAnErrorForAnInstanceVastNoLongerHas() {
+    vast.gone.add(1005L);
+
+    assertThat(run("destroy", "instance", "1005")).isEqualTo(VastCli.API_ERROR);
+    assertThat(err.toString()).contains("404");
+  }
+
+  @Test
+  void destroyIfExistsIsAnErrorWhenVastCannotBeRead() {
+    assertThat(run(Map.of("VASTAI_API_KEY", "wrong-key"), "destroy", "instance", "1005", "--if-exists")).isEqualTo(VastCli.API_ERROR);
+    assertThat(out.toString()).doesNotContain("success");
+  }
+
+  @Test
   void theSameIdempotencyKeyAdoptsTheExistingInstance() throws Exception {
     vast.instancesJson = "{\"success\":true,\"next_token\":null,\"instances\":[{\"id\":777,\"label\":\"vastmesh-deploy:pipeline-42\","
         + "\"actual_status\":\"running\"}]}";
