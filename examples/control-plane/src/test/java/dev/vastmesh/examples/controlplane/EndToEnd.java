@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,6 +77,19 @@ final class EndToEnd {
 
   static Predicate<JsonNode> event(String type, long instanceId) {
     return item -> item.path("type").asString().equals(type) && item.path("event").path("data").path("instance_id").asLong() == instanceId;
+  }
+
+  /** Every process of this user whose environment says it belongs to container {@code id}. */
+  static List<ProcessHandle> containerProcesses(long id) {
+    String marker = "CONTAINER_ID=" + id;
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> {
+      try {
+        byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
+        return List.of(new String(environ, StandardCharsets.UTF_8).split("\0")).contains(marker);
+      } catch (IOException | SecurityException unreadable) {
+        return false;
+      }
+    }).toList();
   }
 
   /**
