@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,36 @@ class GitlabComponentStructureTests {
     assertThat(component.used()).as("placeholders").containsExactlyInAnyOrderElementsOf(component.inputs().keySet());
     assertThat(component.body().replaceAll(GitlabComponent.PLACEHOLDER.pattern(), ""))
         .as("a placeholder GitLab would not read").doesNotContain("$[[");
+  }
+
+  @Test
+  void placeholdersAreReadAsGitlabReadsThem(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("template.yml");
+    Files.writeString(file, """
+        spec:
+          inputs:
+            declared: {description: d}
+            stage: {description: d}
+        ---
+        "$[[ inputs.job ]]-deploy":
+          stage: $[[inputs.stage]]
+          script: echo '$[[ inputs.stage | expand_vars ]]'
+        """);
+
+    GitlabComponent component = GitlabComponent.read(file);
+
+    assertThat(component.inputs()).containsOnlyKeys("declared", "stage");
+    assertThat(component.used()).containsExactly("job", "stage");
+    assertThat(component.render(Map.of("job", "vastai", "stage", "deploy")).path("vastai-deploy").path("script").asString())
+        .isEqualTo("echo 'deploy'");
+  }
+
+  @ParameterizedTest
+  @MethodSource("components")
+  void theReadmeDocumentsEveryInput(Path file) throws IOException {
+    String readme = Files.readString(GitlabComponent.TEMPLATES.resolve("README.md"));
+
+    assertThat(GitlabComponent.read(file).inputs().keySet()).allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
   }
 
   @Test
