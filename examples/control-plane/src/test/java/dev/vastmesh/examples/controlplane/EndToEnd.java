@@ -79,13 +79,20 @@ final class EndToEnd {
     return item -> item.path("type").asString().equals(type) && item.path("event").path("data").path("instance_id").asLong() == instanceId;
   }
 
-  /** Every process of this user whose environment says it belongs to container {@code id}. */
-  static List<ProcessHandle> containerProcesses(long id) {
+  /**
+   * Every process of this user that belongs to container {@code id} of this run's simulator: its
+   * environment says {@code CONTAINER_ID=id} and it runs in the run's work directory (another
+   * run on the machine has containers of the same ids). Orphans count: the whole machine is read.
+   */
+  static List<ProcessHandle> containerProcesses(ControlPlane plane, long id) {
     String marker = "CONTAINER_ID=" + id;
+    Path work = plane.topology().workDir().toAbsolutePath();
     return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> {
       try {
-        byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
-        return List.of(new String(environ, StandardCharsets.UTF_8).split("\0")).contains(marker);
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        byte[] environ = Files.readAllBytes(proc.resolve("environ"));
+        return List.of(new String(environ, StandardCharsets.UTF_8).split("\0")).contains(marker)
+            && Files.readSymbolicLink(proc.resolve("cwd")).startsWith(work);
       } catch (IOException | SecurityException unreadable) {
         return false;
       }

@@ -83,7 +83,7 @@ class GitlabComponentIntegrationTests {
   @Test
   @Order(2)
   void theSamePipelineAgainAdoptsTheInstanceAndItsTeardownDestroysIt() throws Exception {
-    assertThat(EndToEnd.containerProcesses(deployed)).as("the instance's processes").isNotEmpty();
+    assertThat(EndToEnd.containerProcesses(plane, deployed)).as("the instance's processes").isNotEmpty();
 
     GitlabCiLocal.Run run = ci.pipeline(PIPELINE, List.of("vastai-teardown"), Map.of());
 
@@ -96,7 +96,7 @@ class GitlabComponentIntegrationTests {
     assertThat(run.output()).contains("vastai verify: instance " + deployed + " is ready in the registry");
     assertThat(simulatorInstance(deployed).isNull()).as("Vast still has the instance").isTrue();
     assertThat(instanceIds()).isEmpty();
-    await("the instance's processes end").atMost(Duration.ofSeconds(30)).until(() -> EndToEnd.containerProcesses(deployed).isEmpty());
+    await("the instance's processes end").atMost(Duration.ofSeconds(30)).until(() -> EndToEnd.containerProcesses(plane, deployed).isEmpty());
     await("the worker leaves the registry").atMost(Duration.ofSeconds(30)).until(() -> registryStatus(deployed) == 404);
     assertThat(run.output()).doesNotContain(plane.credentials().values().toArray(String[]::new));
   }

@@ -59,7 +59,7 @@ class SimulatorEndToEndTests {
     assertThat(outcome.path("status").asString()).isEqualTo("ready");
     assertThat(outcome.path("gpu_name").asString()).isEqualTo("RTX 4090");
     long id = outcome.path("instance_id").asLong();
-    assertThat(EndToEnd.containerProcesses(id)).as("the instance's processes").isNotEmpty();
+    assertThat(EndToEnd.containerProcesses(plane, id)).as("the instance's processes").isNotEmpty();
 
     // The worker's registry instance id is the simulator's CONTAINER_ID, i.e. Vast's instance id.
     awaitDelivery(plane, event("vastai.mesh.registered", id), Duration.ofSeconds(90), "mesh.registered");
@@ -70,7 +70,7 @@ class SimulatorEndToEndTests {
     Cli destroy = vastai("destroy", "instance", Long.toString(id));
     assertThat(destroy.exit()).as(destroy.output()).isZero();
 
-    await("the instance's processes end").atMost(Duration.ofSeconds(20)).until(() -> EndToEnd.containerProcesses(id).isEmpty());
+    await("the instance's processes end").atMost(Duration.ofSeconds(20)).until(() -> EndToEnd.containerProcesses(plane, id).isEmpty());
     JsonNode gone = awaitDelivery(plane, event("vastai.mesh.unregistered", id), Duration.ofSeconds(30), "mesh.unregistered");
     assertThat(gone.path("event").path("data").path("reason").asString()).isNotEqualTo("expired");
     assertThat(registryStatus(id)).isEqualTo(404);
@@ -94,9 +94,9 @@ class SimulatorEndToEndTests {
     assertThat(deploy.exit()).as(deploy.output()).isZero();
     assertThat(deploy.output()).containsPattern("offer \\d+ is gone; trying the next");
     long id = JSON.readTree(Files.readString(result)).path("instance_id").asLong();
-    assertThat(EndToEnd.containerProcesses(id)).isNotEmpty();
+    assertThat(EndToEnd.containerProcesses(plane, id)).isNotEmpty();
     assertThat(vastai("destroy", "instance", Long.toString(id)).exit()).isZero();
-    await("the stand-in's process ends").atMost(Duration.ofSeconds(20)).until(() -> EndToEnd.containerProcesses(id).isEmpty());
+    await("the stand-in's process ends").atMost(Duration.ofSeconds(20)).until(() -> EndToEnd.containerProcesses(plane, id).isEmpty());
   }
 
   @Test
@@ -139,7 +139,7 @@ class SimulatorEndToEndTests {
   }
 
   static List<String> credentialsOnCommandLines(long id) {
-    return EndToEnd.containerProcesses(id).stream().map(EndToEnd::commandLine)
+    return EndToEnd.containerProcesses(plane, id).stream().map(EndToEnd::commandLine)
         .filter(line -> plane.credentials().values().stream().anyMatch(line::contains)).toList();
   }
 }
