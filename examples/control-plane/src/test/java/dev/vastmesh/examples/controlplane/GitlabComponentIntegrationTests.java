@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * The {@code vastai-deploy} component run for real: its test pipeline
  * ({@code templates/test/.gitlab-ci.yml}, the template included locally with inputs) under
  * gitlab-ci-local's shell executor, against the control plane with the vast-simulator as its
- * Vast. The jobs fetch the CLI's jar by URL and check its SHA-256 as in GitLab; the secrets are
- * the run's, given as a project's masked variables would be.
+ * Vast and its gateway as the deployment events' receiver. The jobs fetch the CLI's jar by URL
+ * and check its SHA-256 as in GitLab; the secrets are the run's, given as a project's masked
+ * variables would be.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitlabComponentIntegrationTests {
@@ -48,11 +49,13 @@ class GitlabComponentIntegrationTests {
     Credentials credentials = plane.credentials();
     ci = GitlabCiLocal.project(work.resolve("project"), List.of("templates/vastai-deploy/template.yml", "templates/test/.gitlab-ci.yml"),
         Map.of("VASTAI_API_KEY", credentials.vastKey(), "VASTMESH_REGISTRY_TOKEN", credentials.registryAdmin(),
-            "VASTMESH_WORKER_TOKEN", credentials.worker(), "VAST_URL", Topology.url(plane.topology().simulatorPort()),
+            "VASTMESH_WORKER_TOKEN", credentials.worker(), "WEBHOOK_SECRET", credentials.ciSource(),
+            "VAST_URL", Topology.url(plane.topology().simulatorPort()),
             // The client's spacing is for Vast's real limits; the simulator has none.
             "VASTAI_RATE_LIMIT", "off"),
         Map.of("vastai-jar-url", jar.toUri().toString(), "vastai-jar-sha256", sha256(jar),
-            "registry-url", Topology.url(plane.topology().registryPort(0))));
+            "registry-url", Topology.url(plane.topology().registryPort(0)),
+            "events-url", Topology.url(plane.topology().gatewayPort(0)) + "/api/v1/webhooks/ci"));
   }
 
   @AfterAll
@@ -77,6 +80,11 @@ class GitlabComponentIntegrationTests {
     assertThat(run.output()).contains("vastai verify: instance " + deployed + " is ready in the registry")
         .containsPattern("POST http://127\\.0\\.0\\.1:\\d+/v1/embeddings answered 200");
     assertThat(simulatorInstance(deployed).isNull()).isFalse();
+    // The deploy signed its events with WEBHOOK_SECRET for the gateway's CI source.
+    EndToEnd.awaitDelivery(plane, item -> item.path("type").asString().equals("vastai.deployment.completed")
+        && item.path("event").path("data").path("deployment_id").asString().equals("deploy-" + PIPELINE)
+        && item.path("event").path("data").path("instance_ids").toString().contains(Long.toString(deployed)),
+        Duration.ofSeconds(30), "deployment.completed");
     assertThat(run.output()).doesNotContain(plane.credentials().values().toArray(String[]::new));
   }
 
