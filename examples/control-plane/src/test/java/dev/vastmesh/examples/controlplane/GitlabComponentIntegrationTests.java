@@ -71,7 +71,9 @@ class GitlabComponentIntegrationTests {
     GitlabCiLocal.Run run = ci.pipeline(PIPELINE, List.of(), Map.of());
 
     assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output()).contains("PASS  vastai-deploy").contains("PASS  vastai-verify").doesNotContain("vastai-teardown");
+    assertThat(run.output()).contains("PASS  vastai-deploy").contains("PASS  vastai-verify").contains("PASS  vastai-cost-report")
+        .doesNotContain("vastai-teardown");
+    assertThat(EndToEnd.JSON.readTree(ci.artifact("vastai-cost-report.json")).isObject()).as("the cost report").isTrue();
     JsonNode result = EndToEnd.JSON.readTree(ci.artifact("vastai-deploy.json"));
     assertThat(result.path("status").asString()).isEqualTo("ready");
     assertThat(result.path("adopted").asBoolean()).isFalse();
