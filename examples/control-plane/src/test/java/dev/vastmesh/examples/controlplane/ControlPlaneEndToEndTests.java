@@ -81,8 +81,10 @@ class ControlPlaneEndToEndTests {
     assertThat(registered.path("event").path("data").path("capabilities").toString()).contains("embeddings");
     assertThat(ready.path("event").path("data").path("load_time_seconds").asDouble()).isPositive();
     assertThat(Files.readString(plane.process("demo-agent").orElseThrow().log())).doesNotContain("refused");
-    // The worker benchmarked the real model before it said it was ready.
-    assertThat(reports()).anySatisfy(r -> assertThat(JSON.readTree(r).path("max_perf").asDouble()).isPositive());
+    // The worker benchmarked the real model before it said it was ready; its report to the
+    // autoscaler travels on its own schedule, so it may land after the registry's events.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(reports()).anySatisfy(r -> assertThat(JSON.readTree(r).path("max_perf").asDouble()).isPositive()));
   }
 
   @Test
