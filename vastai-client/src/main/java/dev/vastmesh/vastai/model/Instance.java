@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A rented instance as Vast reports it. {@code actualStatus} is null, loading, running, stopped,
  * frozen, exited, rebooting, unknown or offline; {@code isBid} tells an interruptible rental from
- * an on-demand one. Unknown fields are ignored.
+ * an on-demand one. Prices: {@code dphTotal} $/h = {@code dphBase} (GPU) + {@code storageTotalCost}
+ * ($/h of the allocated disk, billed in every state but offline); {@code storageCost} is $/GB/month.
+ * Unknown fields are ignored.
  */
 public record Instance(
     long id,
@@ -33,7 +35,10 @@ public record Instance(
     @Nullable Map<String, @Nullable List<PortBinding>> ports,
     @Nullable String geolocation,
     @Nullable Double reliability2,
-    @Nullable Boolean isBid) {
+    @Nullable Boolean isBid,
+    @Nullable Double dphBase,
+    @Nullable Double storageCost,
+    @Nullable Double storageTotalCost) {
 
   private static final Set<String> TERMINAL = Set.of("exited", "unknown", "offline");
 
