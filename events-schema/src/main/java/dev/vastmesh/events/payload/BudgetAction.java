@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum BudgetAction implements WireEnum {
   ALERT("alert"),
   STOP_INSTANCES("stop_instances"),
-  DESTROY_INSTANCES("destroy_instances");
+  DESTROY_INSTANCES("destroy_instances"),
+  /** Nothing was done: the affected instances are those a stop or destroy would have touched. */
+  DRY_RUN("dry_run");
 
   private final String wire;
 
