@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.accounting;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.api;
+
+import org.jspecify.annotations.NullMarked;

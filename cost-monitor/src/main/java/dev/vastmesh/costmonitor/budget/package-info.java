@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.budget;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.events;
+
+import org.jspecify.annotations.NullMarked;

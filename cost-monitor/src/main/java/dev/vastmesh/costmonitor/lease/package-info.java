@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.lease;
+
+import org.jspecify.annotations.NullMarked;

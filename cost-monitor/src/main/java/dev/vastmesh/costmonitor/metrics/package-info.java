@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.monitor;
+
+import org.jspecify.annotations.NullMarked;

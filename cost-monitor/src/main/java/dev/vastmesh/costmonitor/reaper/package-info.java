@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.reaper;
+
+import org.jspecify.annotations.NullMarked;

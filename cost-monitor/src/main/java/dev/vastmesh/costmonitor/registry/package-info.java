@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.registry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.sampling;
+
+import org.jspecify.annotations.NullMarked;

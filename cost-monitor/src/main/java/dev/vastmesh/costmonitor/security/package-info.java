@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.security;
+
+import org.jspecify.annotations.NullMarked;

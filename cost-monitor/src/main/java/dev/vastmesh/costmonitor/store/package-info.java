@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vastmesh.costmonitor.vast;
+
+import org.jspecify.annotations.NullMarked;
