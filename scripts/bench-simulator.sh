@@ -14,41 +14,8 @@ key=bench-vast-key
 ./mvnw -B -q -pl vast-simulator -am package -DskipTests -Denforcer.skip
 . scripts/bench/common.sh
 
-# A catalogue with room for every instance: 20 offers of 4 GPU types, 50 machines each.
-python3 - "$bench_work/offers.json" <<'PY'
-import json, sys
-gpus = [("RTX 4090", 0.35, 0.17), ("RTX 3090", 0.18, 0.08), ("A100 SXM4", 1.10, 0.55), ("H100 SXM", 2.20, 1.20)]
-offers = []
-for i in range(20):
-    name, price, bid = gpus[i % 4]
-    offers.append({"id": 100 + i, "machine_id": 5000 + i, "gpu_name": name, "num_gpus": 1 + i % 2, "disk_space": 500,
-                   "dph_base": round(price * (1 + i / 50), 3), "min_bid": bid, "storage_cost": 0.15,
-                   "reliability": 0.95 + i / 500, "reliability2": 0.95 + i / 500, "geolocation": "Texas, US",
-                   "verified": True, "external": False, "rentable": True, "rented": False, "score": 100 + i, "count": 50})
-json.dump({"offers": offers}, open(sys.argv[1], "w"))
-PY
-
-"$JAVA_HOME/bin/java" -Xmx512m ${JAVA_OPTS:-} -jar vast-simulator/target/vast-simulator.jar --server.port=$port \
-  --vastmesh.simulator.accounts[0].key=$key --vastmesh.simulator.catalogue="file:$bench_work/offers.json" \
-  --vastmesh.simulator.default-command='exec sleep 2147483647' --vastmesh.simulator.work-dir="$bench_work/instances" \
-  --vastmesh.simulator.admin.tokens[0].name=bench --vastmesh.simulator.admin.tokens[0].value=bench-admin \
-  --vastmesh.simulator.admin.tokens[0].scopes=admin --vastmesh.simulator.lifecycle.step-delay=100ms \
-  --logging.level.root=WARN >"$bench_work/simulator.log" 2>&1 &
-pid=$!
-bench_pids+=($pid)
-for _ in $(seq 1 240); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 0.5; done
-
-for i in $(seq 0 $((instances - 1))); do
-  curl -sf -X PUT -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-    -d "{\"image\":\"vastmesh/stand-in\",\"disk\":16,\"label\":\"bench-$i\",\"env\":{}}" \
-    "localhost:$port/api/v0/asks/$((100 + i % 20))/" >/dev/null
-done
-for _ in $(seq 1 120); do
-  running=$(curl -sf -H "Authorization: Bearer bench-admin" localhost:$port/admin/v1/status | python3 -c 'import json,sys; print(json.load(sys.stdin)["processes"])')
-  [ "$running" -ge "$instances" ] && break
-  sleep 0.5
-done
-echo "== $running of $instances instances running, each a process (simulator pid $pid)"
+start_simulated_fleet $port $key "$instances"
+pid=$sim_pid
 
 list="/api/v1/instances/?limit=25"
 search_body='{"verified":{"eq":true},"external":{"eq":false},"rentable":{"eq":true},"gpu_name":{"eq":"RTX 4090"},"reliability":{"gt":"0.95"},"num_gpus":{"gte":"1"},"order":[["dph_total","asc"]],"type":"on-demand","allocated_storage":5.0}'

@@ -61,25 +61,27 @@ public final class RouterEventSink implements EventSink, SmartLifecycle, Retryin
 
   @Override
   public void retrying(EventEnvelope event, int attempt, SendResult.Retryable result, Duration wait) {
-    log.warn("sending {} to the event router failed (attempt {}): {}", event.id(), attempt, result.reason());
+    log.warn("cost event {} not yet at the router (attempt {}, next in {}): {}", event.id(), attempt, wait, result.reason());
   }
 
   @Override
   public void refused(EventEnvelope event, SendResult.Refused result) {
-    droppedFailed.increment();
-    log.error("event router refused {} {} with HTTP {}; not retrying", event.type(), event.id(), result.status());
+    dropped(droppedFailed, event, "refused with HTTP " + result.status());
   }
 
   @Override
   public void gaveUp(EventEnvelope event, int attempts, SendResult.Retryable last) {
-    droppedFailed.increment();
-    log.error("gave up delivering {} {} after {} attempts: {}", event.type(), event.id(), attempts, last.reason());
+    dropped(droppedFailed, event, attempts + " attempts failed, the last: " + last.reason());
   }
 
   @Override
   public void overflowed(EventEnvelope event) {
-    droppedOverflow.increment();
-    log.warn("cost event buffer full: dropped {} {}", event.type(), event.id());
+    dropped(droppedOverflow, event, "the buffer is full");
+  }
+
+  private static void dropped(Counter counter, EventEnvelope event, String why) {
+    counter.increment();
+    log.error("cost event {} {} dropped: {}", event.type().wireName(), event.id(), why);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.vastmesh.costmonitor.vast;
 import dev.vastmesh.costmonitor.config.CostMonitorProperties;
 import dev.vastmesh.costmonitor.config.Secrets;
 import dev.vastmesh.vastai.VastClient;
+import dev.vastmesh.vastai.internal.EndpointRateLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,18 @@ public final class VastAccount {
   private static VastClient client(String key, CostMonitorProperties.Vast vast) {
     VastClient.Builder builder = VastClient.builder(key).baseUrl(vast.url().toString())
         .timeouts(Duration.ofSeconds(10), vast.timeout());
-    if (!vast.rateLimits()) {
-      builder.rateLimits(Map.of());
-    }
+    builder.rateLimits(vast.rateLimits() ? withMargin(EndpointRateLimiter.documented()) : Map.of());
     return builder.build();
+  }
+
+  /**
+   * Vast's minimum intervals plus 10 %: spaced at exactly the threshold, the jitter between our
+   * clock and Vast's arrival times trips its 429 (seen against the simulator at 1 s a page).
+   */
+  static Map<EndpointRateLimiter.Endpoint, Duration> withMargin(Map<EndpointRateLimiter.Endpoint, Duration> documented) {
+    Map<EndpointRateLimiter.Endpoint, Duration> spaced = new java.util.EnumMap<>(EndpointRateLimiter.Endpoint.class);
+    documented.forEach((endpoint, interval) -> spaced.put(endpoint, interval.plus(interval.dividedBy(10))));
+    return spaced;
   }
 
   public VastClient reader() {
