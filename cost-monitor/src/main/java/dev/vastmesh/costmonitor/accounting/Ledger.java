@@ -3,6 +3,7 @@ package dev.vastmesh.costmonitor.accounting;
 import dev.vastmesh.costmonitor.registry.RegistryEntry;
 import dev.vastmesh.costmonitor.sampling.Sample;
 import dev.vastmesh.events.payload.CostPeriod;
+import dev.vastmesh.vastai.deploy.DeployLabel;
 import dev.vastmesh.vastai.model.BillingLine;
 import dev.vastmesh.vastai.model.Instance;
 import java.time.Duration;
@@ -93,7 +94,10 @@ public final class Ledger {
     boolean halted = "exited".equals(status) || "stopped".equals(status);
     Instant runningSince = running ? before != null && before.runningSince() != null ? before.runningSince() : now : null;
     Instant haltedSince = halted ? before != null && before.haltedSince() != null ? before.haltedSince() : now : null;
-    String environment = entry != null ? entry.environment() : before == null ? null : before.environment();
+    // The registry's word first; else the environment vastai deploy wrote into the label.
+    String labelled = DeployLabel.parse(row.label()).map(DeployLabel::environment).orElse(null);
+    String environment = entry != null && entry.environment() != null ? entry.environment()
+        : labelled != null ? labelled : before == null ? null : before.environment();
     String trigger = entry != null ? entry.triggerId() : before == null ? null : before.triggerId();
     Map<String, String> labels = entry != null ? entry.labels() : before == null ? Map.of() : before.labels();
     boolean registered = registryRead ? entry != null : before != null && before.registered();

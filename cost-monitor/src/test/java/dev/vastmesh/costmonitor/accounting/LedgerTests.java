@@ -131,4 +131,15 @@ class LedgerTests {
 
     assertThat(ledger.spent(CostPeriod.DAY, T0.plus(Duration.ofHours(1)), i -> true)).isZero();
   }
+
+  @Test
+  void anUnregisteredInstanceCountsInTheEnvironmentItsDeployLabelNames() {
+    Ledger ledger = new Ledger(LedgerState.empty());
+    ledger.apply(sample(T0, List.of(instance(1, "running", 1.0, 0.0, "vastmesh-deploy:p1;env=staging", T0)), List.of()));
+    ledger.apply(sample(T0.plus(Duration.ofHours(1)), List.of(instance(1, "running", 1.0, 0.0, "vastmesh-deploy:p1;env=staging", T0)),
+        List.of()));
+
+    assertThat(ledger.spent(CostPeriod.DAY, T0.plus(Duration.ofHours(1)), i -> "staging".equals(i.environment()))).isCloseTo(1.0, CENT);
+    assertThat(ledger.state().totals()).containsKey("staging");
+  }
 }
