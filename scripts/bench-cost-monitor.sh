@@ -27,17 +27,29 @@ curl -sf -X PUT -H "Authorization: Bearer bench-admin" -H 'Content-Type: applica
 monitor_pid=$!
 bench_started $monitor_pid
 
-# sample_metric NAME: a sample-time series of the cost-monitor's (0 before the first sample).
+# meter NAME STATISTIC: one statistic of one of the cost-monitor's meters (0 before it exists). The
+# actuator's single-meter endpoint, not a full scrape: rendering 2,000 instance series every
+# poll would be counted as the sample's CPU.
+meter() {
+  curl -sf -H "Authorization: Bearer bench-token" "localhost:$monitor_port/actuator/metrics/$1" 2>/dev/null \
+    | python3 -c 'import json,sys
+try:
+    print(next(m["value"] for m in json.load(sys.stdin)["measurements"] if m["statistic"] == sys.argv[1]))
+except Exception:
+    print(0)' "$2"
+}
 sample_metric() {
-  curl -sf -H "Authorization: Bearer bench-token" "localhost:$monitor_port/actuator/prometheus" 2>/dev/null \
-    | awk -v name="$1" '$1 == name { print $2; found=1 } END { if (!found) print 0 }'
+  case $1 in
+    vastmesh_cost_samples_total) meter vastmesh.cost.samples COUNT ;;
+    vastmesh_cost_sample_duration_seconds_sum) meter vastmesh.cost.sample.duration TOTAL_TIME ;;
+  esac
 }
 wait_samples() {
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 240); do
     [ "$(sample_metric vastmesh_cost_samples_total | cut -d. -f1)" -ge "$1" ] && return
-    sleep 0.2
+    sleep 1
   done
-  echo "no sample $1 within 120 s; see $bench_work/cost-monitor.log" >&2
+  echo "no sample $1 within 240 s; see $bench_work/cost-monitor.log" >&2
   exit 1
 }
 wait_samples 1
