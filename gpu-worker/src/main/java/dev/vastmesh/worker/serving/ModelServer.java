@@ -51,13 +51,29 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * POSTs {@code body} as JSON to {@code path}; {@code answer} gets the status and headers and
-   * must consume (or cancel) the body within the publisher it returns. Cancelling it mid-body
-   * closes the connection, so the model server sees its client go and can stop generating.
+   * POSTs to {@code path}, configured once: building the request's client configuration (method,
+   * then URI) copies it each time, two of the three copies a request would otherwise make.
    */
-  public <T> Flux<T> post(String path, byte[] body,
-      BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> answer) {
-    return http.post().uri(relative(path)).send(Mono.just(Unpooled.wrappedBuffer(body))).response(answer);
+  public Target target(String path) {
+    return new Target(http.post().uri(relative(path)));
+  }
+
+  /** A path on the model server, ready to POST to. */
+  public static final class Target {
+    private final HttpClient.RequestSender sender;
+
+    private Target(HttpClient.RequestSender sender) {
+      this.sender = sender;
+    }
+
+    /**
+     * POSTs {@code body} as JSON; {@code answer} gets the status and headers and must consume (or
+     * cancel) the body within the publisher it returns. Cancelling it mid-body closes the
+     * connection, so the model server sees its client go and can stop generating.
+     */
+    public <T> Flux<T> post(byte[] body, BiFunction<? super HttpClientResponse, ? super ByteBufFlux, ? extends Publisher<T>> answer) {
+      return sender.send(Mono.just(Unpooled.wrappedBuffer(body))).response(answer);
+    }
   }
 
   /** POSTs {@code body} and reads the whole answer; emits its status. */

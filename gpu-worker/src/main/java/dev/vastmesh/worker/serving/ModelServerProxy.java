@@ -19,16 +19,10 @@ final class ModelServerProxy {
 
   private static final Logger log = LoggerFactory.getLogger(ModelServerProxy.class);
 
-  private final ModelServer modelServer;
-
-  ModelServerProxy(ModelServer modelServer) {
-    this.modelServer = modelServer;
-  }
-
   Mono<Void> proxy(Forwarding forwarding, byte[] body, HttpServerResponse response) {
     return Mono.defer(() -> {
       forwarding.started();
-      return modelServer.post(forwarding.route.path(), body, (answer, content) -> {
+      return forwarding.route.target().post(body, (answer, content) -> {
         answered(forwarding, answer, response);
         // Every chunk is written as it arrives and flushed once nothing else is waiting (a flush per
         // event-loop pass): the first token reaches the client when the model sends it, and a burst

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import reactor.core.publisher.Mono;
@@ -56,9 +57,9 @@ final class ServingRoutes implements NettyRouteProvider {
     this.sessions = sessions;
     this.status = status;
     this.admission = admission;
-    this.proxy = new ModelServerProxy(modelServer);
+    this.proxy = new ModelServerProxy();
     for (WorkerProperties.Handler handler : properties.handlers()) {
-      routes.put(handler.route(), ServedRoute.of(handler, meters));
+      routes.put(handler.route(), ServedRoute.of(handler, modelServer, meters));
     }
   }
 
@@ -70,18 +71,29 @@ final class ServingRoutes implements NettyRouteProvider {
   /** Only configured routes: any other path is WebFlux's (sessions, actuator, the contract, 404). */
   private boolean serves(HttpServerRequest request) {
     try {
-      return routes.containsKey(request.fullPath());
+      return route(request) != null;
     } catch (IllegalArgumentException unparseable) {
       // A target that is no URI ({ or | in the path) names no route; WebFlux answers it 400.
       return false;
     }
   }
 
+  /**
+   * The route a request names. A target that is exactly a configured route (the usual case) is
+   * looked up as it is; any other is resolved first (query, fragment, an absolute URI), which
+   * parses it as a URI: two objects and a copy of the path, once to match the route
+   * and once to serve it.
+   */
+  private @Nullable ServedRoute route(HttpServerRequest request) {
+    ServedRoute exact = routes.get(request.uri());
+    return exact != null && exact.plainPath() ? exact : routes.get(request.fullPath());
+  }
+
   private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
     if (!HttpMethod.POST.equals(request.method())) {
       return Answers.write(response.header(HttpHeaderNames.ALLOW, "POST"), 405, ProblemJson.MEDIA_TYPE, Answers.POST_ONLY);
     }
-    ServedRoute route = routes.get(request.fullPath());
+    ServedRoute route = Objects.requireNonNull(route(request), "a route that serves() matched");
     // Only reading the body signals TooLarge; nothing after it does.
     return RequestBodies.read(request.receive(), RequestBodies.declaredLength(request.requestHeaders()), route.maxBytes())
         .flatMap(body -> admit(route, body, request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), response))

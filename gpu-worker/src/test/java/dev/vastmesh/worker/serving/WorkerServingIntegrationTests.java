@@ -210,6 +210,12 @@ class WorkerServingIntegrationTests {
   }
 
   @Test
+  void aTargetWhosePathIsARouteIsServedByItAnotherPathIsNot() throws Exception {
+    assertThat(post("/v1/embeddings?trace=1", signed("{\"input\":[\"q\"]}")).statusCode()).as("a query").isEqualTo(200);
+    assertThat(post("/v1/embeddings/", signed("{\"input\":[\"q\"]}")).statusCode()).as("a trailing slash").isEqualTo(404);
+  }
+
+  @Test
   void aModelServerThatBreaksOffMidAnswerLeavesTheClientAShortAnswerNotAWholeOne() throws Exception {
     String body = AUTOSCALER.request(WORKER_URL, REQNUM.incrementAndGet(), "{}").replace("10203040", "888001");
     assertThatThrownBy(() -> post("/broken", body)).as("the declared length was not delivered").isInstanceOf(java.io.IOException.class);
