@@ -30,6 +30,8 @@ final class Forwarding {
   volatile long upstreamNanos;
   volatile Result result = Result.FAILED;
   volatile String outcome = "upstream_failed";
+  /** The model server's answer has a small declared length and is being gathered, to go out whole. */
+  volatile boolean gathering;
   /** Set when the end is known for certain; a cancel signal after it changes nothing. */
   volatile boolean settled;
 

@@ -2,6 +2,7 @@ package dev.vastmesh.worker.serving;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -10,20 +11,32 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Forwards an admitted request and copies the model server's answer chunk by chunk as it arrives,
- * so a stream is never held back. A client that goes away is the protocol's 499: cancelling the
- * copy drops the model server's connection (it can stop generating) and the request counts as
- * cancelled.
+ * Forwards an admitted request and copies the model server's answer as it arrives, so a stream is
+ * never held back. A client that goes away is the protocol's 499: cancelling the copy drops the
+ * model server's connection (it can stop generating) and the request counts as cancelled.
  */
 final class ModelServerProxy {
 
   private static final Logger log = LoggerFactory.getLogger(ModelServerProxy.class);
 
+  /**
+   * An answer declaring at most this many bytes is gathered and written with its head in one go:
+   * a body of known length is no stream (nothing reads it before its end), arrives in one or two
+   * reads, and one write of head and body is one system call where a chunk-by-chunk copy makes
+   * two, plus a send queue per request. Longer answers are copied chunk by chunk.
+   */
+  static final int GATHERED_MAX = 64 * 1024;
+
   Mono<Void> proxy(Forwarding forwarding, byte[] body, HttpServerResponse response) {
     return Mono.defer(() -> {
       forwarding.started();
       return forwarding.route.target().post(body, (answer, content) -> {
-        answered(forwarding, answer, response);
+        long length = answered(forwarding, answer, response);
+        if (length >= 0 && length <= GATHERED_MAX) {
+          // The parts are kept as they came (a composite buffer, no copy) and released once written.
+          forwarding.gathering = true;
+          return response.send(content.aggregate().retain());
+        }
         // Every chunk is written as it arrives and flushed once nothing else is waiting (a flush per
         // event-loop pass): the first token reaches the client when the model sends it, and a burst
         // of chunks costs one system call, not one each.
@@ -37,8 +50,8 @@ final class ModelServerProxy {
     }).onErrorResume(failure -> failed(forwarding, failure, response));
   }
 
-  /** Copies the answer's head to the response. */
-  private static void answered(Forwarding forwarding, HttpClientResponse answer, HttpServerResponse response) {
+  /** Copies the answer's head to the response; returns its declared length, or -1 for none. */
+  private static long answered(Forwarding forwarding, HttpClientResponse answer, HttpServerResponse response) {
     int code = answer.status().code();
     HttpHeaders headers = answer.responseHeaders();
     String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
@@ -56,6 +69,18 @@ final class ModelServerProxy {
     boolean ok = code / 100 == 2;
     forwarding.result = ok ? Forwarding.Result.SUCCEEDED : Forwarding.Result.FAILED;
     forwarding.outcome = ok ? "ok" : "upstream_" + code / 100 + "xx";
+    return declaredLength(length);
+  }
+
+  private static long declaredLength(@Nullable String length) {
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Where a forwarded request failed decides what the client can still be told. */
@@ -67,7 +92,9 @@ final class ModelServerProxy {
       return Mono.empty();
     }
     forwarding.settle(Forwarding.Result.FAILED, "upstream_failed");
-    if (!response.hasSentHeaders()) {
+    // A gathered answer that broke off has sent nothing yet: the client is told as it would be had
+    // the parts gone out as they came, by a dropped connection after the head, not by a 500.
+    if (!response.hasSentHeaders() && !forwarding.gathering) {
       log.warn("model server call to {} failed: {}", path, failure.toString());
       response.responseHeaders().remove(HttpHeaderNames.CONTENT_LENGTH);
       return Answers.write(response, 500, Answers.JSON, Answers.UPSTREAM_UNAVAILABLE);
