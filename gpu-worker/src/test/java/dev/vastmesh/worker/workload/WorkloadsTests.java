@@ -33,5 +33,6 @@ class WorkloadsTests {
     assertThat(Workloads.parse("constant:-1").safely(json("{}"))).isEqualTo(100.0);
     assertThat(((WorkloadCalculator) p -> { throw new IllegalStateException(); }).safely(json("{}"))).isEqualTo(100.0);
     assertThatThrownBy(() -> Workloads.parse("tokens")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Workloads.parse("array-length:input").safely(json("{\"input\":[\"a\"]}"))).as("not a pointer").isEqualTo(100.0);
   }
 }
