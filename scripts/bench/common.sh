@@ -6,7 +6,7 @@ bench_pids=()
 
 bench_cleanup() {
   for pid in "${bench_pids[@]+"${bench_pids[@]}"}"; do
-    kill "$pid" 2>/dev/null || true
+    kill -- "$pid" 2>/dev/null || true
   done
   [ -f "$bench_work/nginx.conf" ] && nginx -c "$bench_work/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$bench_work"
@@ -35,7 +35,7 @@ NGINX
   nginx -c "$bench_work/nginx.conf"
 }
 
-# bench_started PID: remember a server to stop on exit.
+# bench_started PID: remember a server to stop on exit (a negative PID: a process group).
 bench_started() {
   bench_pids+=("$1")
 }
@@ -43,6 +43,16 @@ bench_started() {
 # cpu_ticks PID: the user + system CPU time PID has used so far, in clock ticks.
 cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# jvm_allocated PID: the bytes every live thread of the JVM PID has allocated so far (jcmd's
+# extended thread dump, which rounds each thread's count to 1 MB above 100 MB). Per request it does
+# not depend on how busy the machine is, unlike a rate or a sampling profiler's estimate.
+jvm_allocated() {
+  "$JAVA_HOME/bin/jcmd" "$1" Thread.print -e | grep -o 'allocated=[0-9]*[BKMG]' | awk '
+    { unit = substr($0, length($0)); n = substr($0, 11, length($0) - 11) + 0
+      s += unit == "K" ? n * 1024 : unit == "M" ? n * 1048576 : unit == "G" ? n * 1073741824 : n }
+    END { printf "%.0f\n", s }'
 }
 
 # wrk_cpu PID WRK-ARGS...: runs wrk and adds the CPU time the server PID spent per answered
