@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * over the handler's cap, 422 for a body that is not JSON or lacks fields, 401 for a bad
  * signature, 429 when the estimated wait exceeds the handler's max queue time, 410 for an unknown
  * session, 500 when the model server fails, and otherwise the model server's own status, headers
- * and body, streamed as they arrive.
+ * and body, streamed as they arrive (a small one of known length whole, with its head).
  *
  * <p>This class admits a request: body ({@link RequestBodies}), caller ({@link Callers}), session
  * ({@link Sessions}), queue ({@link Admission}); then {@link ModelServerProxy} forwards it, and
