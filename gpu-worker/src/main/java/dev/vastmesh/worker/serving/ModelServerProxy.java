@@ -2,6 +2,7 @@ package dev.vastmesh.worker.serving;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,10 @@ final class ModelServerProxy {
       return forwarding.route.target().post(body, (answer, content) -> {
         long length = answered(forwarding, answer, response);
         if (length >= 0 && length <= GATHERED_MAX) {
-          // The parts are kept as they came (a composite buffer, no copy) and released once written.
+          // Copied out of the read buffers as they come (which the codec then releases as usual), so
+          // an answer that breaks off leaves no buffer to release; one part needs no joining.
           forwarding.gathering = true;
-          return response.send(content.aggregate().retain());
+          return response.sendByteArray(content.asByteArray().reduce(ModelServerProxy::joined));
         }
         // Every chunk is written as it arrives and flushed once nothing else is waiting (a flush per
         // event-loop pass): the first token reaches the client when the model sends it, and a burst
@@ -70,6 +72,12 @@ final class ModelServerProxy {
     forwarding.result = ok ? Forwarding.Result.SUCCEEDED : Forwarding.Result.FAILED;
     forwarding.outcome = ok ? "ok" : "upstream_" + code / 100 + "xx";
     return declaredLength(length);
+  }
+
+  private static byte[] joined(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   private static long declaredLength(@Nullable String length) {
