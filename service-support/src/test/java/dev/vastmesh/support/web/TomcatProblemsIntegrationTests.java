@@ -162,6 +162,24 @@ class TomcatProblemsIntegrationTests {
     assertProblem(answer, 400, "malformed-request");
   }
 
+  @Test
+  void aTraceWithABrokenBodyIsRefusedAsAProblemWhateverItsContentType() throws IOException {
+    // The refusal comes before the body is read: the error page that renders it reads none,
+    // multipart or not, so a body that breaks off cannot take the problem away.
+    for (String type : new String[] {"multipart/form-data; boundary=b", "multipart/mixed", "application/json"}) {
+      for (String broken : new String[] {"ZZ\r\nabc\r\n0\r\n\r\n", "5\r\nab", "3\r\nabcdef\r\n0\r\n\r\n", "\r\n\r\n"}) {
+        RawResponse answer = sendHalfClosed("TRACE /things HTTP/1.1\r\nHost: x\r\nContent-Type: " + type + "\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n" + broken);
+        assertProblem(answer, 405, "method-not-allowed");
+      }
+    }
+  }
+
+  private RawResponse sendHalfClosed(String request) throws IOException {
+    byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+    return new RawHttp("127.0.0.1", port, Duration.ofSeconds(10)).exchange(new RawRequest(bytes, request, true, false));
+  }
+
   private RawResponse send(String request) throws IOException {
     byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
     return new RawHttp("127.0.0.1", port, Duration.ofSeconds(10)).exchange(new RawRequest(bytes, request, false, false));

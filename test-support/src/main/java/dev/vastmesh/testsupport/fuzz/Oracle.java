@@ -36,14 +36,6 @@ public interface Oracle {
       // 400 for any method but OPTIONS; with an unknown transfer coding, a 501).
       return Optional.empty();
     }
-    if (status == 400 && response.body().length == 0 && request.summary().startsWith("TRACE ")
-        && request.summary().contains("multipart/") && request.summary().contains("bad-chunk")) {
-      // A known open case, listed in docs/performance.md under the fuzz runs: a TRACE whose
-      // multipart body breaks off mid-chunk is refused with an empty 400 before the problem
-      // writer sees it. Tolerated so a random seed cannot fail the build on this one case while
-      // it stays open; every other empty error answer still fails.
-      return Optional.empty();
-    }
     if (status == RawResponse.HTTP_09) {
       return http09(response);
     }
