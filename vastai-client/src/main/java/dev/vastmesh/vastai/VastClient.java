@@ -294,6 +294,9 @@ public final class VastClient {
     return Objects.requireNonNull(base.resolve(path));
   }
 
+  /** Where an authentication error sends the reader: the places the key comes from, never the key. */
+  static final String CHECK_THE_KEY = " (check the API key: VASTAI_API_KEY, VAST_API_KEY or --api-key-file)";
+
   /** Sends, maps errors, and parses a JSON object answer. */
   JsonNode call(Request request, String what) {
     try (Response response = http.newCall(request).execute()) {
@@ -301,9 +304,9 @@ public final class VastClient {
       if (!response.isSuccessful()) {
         String message = errorMessage(body);
         throw switch (response.code()) {
-          case 401, 403 -> new VastException.Authentication(response.code(), what + ": " + message + " (check VASTAI_API_KEY)");
+          case 401, 403 -> new VastException.Authentication(response.code(), what + ": " + message + CHECK_THE_KEY);
           // Vast answers a key that is no account's with 404 auth_error "Invalid user key".
-          case 404 -> authError(body) ? new VastException.Authentication(404, what + ": " + message + " (check VASTAI_API_KEY)")
+          case 404 -> authError(body) ? new VastException.Authentication(404, what + ": " + message + CHECK_THE_KEY)
               : new VastException.NotFound(what + ": " + message);
           case 429 -> new VastException.RateLimited(what + ": " + message);
           default -> new VastException.Api(response.code(), what + ": " + message);

@@ -222,7 +222,8 @@ class VastClientTests {
 
     assertThatThrownBy(vast::balance)
         .isInstanceOfSatisfying(VastException.Authentication.class, e -> assertThat(e.status()).isEqualTo(401))
-        .hasMessageContaining("Invalid API key").hasMessageContaining("VASTAI_API_KEY").hasMessageNotContaining(KEY);
+        .hasMessageContaining("Invalid API key").hasMessageContaining("VASTAI_API_KEY, VAST_API_KEY or --api-key-file")
+        .hasMessageNotContaining(KEY);
     assertThat(vast.toString()).doesNotContain(KEY);
   }
 
@@ -251,7 +252,8 @@ class VastClientTests {
     answer(404, "{\"success\":false,\"error\":\"auth_error\",\"msg\":\"Invalid user key\"}");
 
     assertThatThrownBy(() -> vast.showInstance(1)).isInstanceOf(VastException.Authentication.class)
-        .hasMessageContaining("Invalid user key").hasMessageContaining("VASTAI_API_KEY").hasMessageNotContaining(KEY);
+        .hasMessageContaining("Invalid user key").hasMessageContaining("VASTAI_API_KEY, VAST_API_KEY or --api-key-file")
+        .hasMessageNotContaining(KEY);
   }
 
   @Test

@@ -253,7 +253,8 @@ class VastCliTests {
     int code = run(Map.of("VASTAI_API_KEY", "wrong-key"), deploy());
 
     assertThat(code).isEqualTo(VastCli.API_ERROR);
-    assertThat(err.toString()).contains("Invalid API key").contains("VASTAI_API_KEY").doesNotContain("wrong-key");
+    assertThat(err.toString()).contains("Invalid API key")
+        .contains("VASTAI_API_KEY, VAST_API_KEY or --api-key-file").doesNotContain("wrong-key");
   }
 
   @Test
