@@ -2,21 +2,15 @@ package dev.vastmesh.vastai.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,37 +18,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code vastai deploy --worker-bundle}: what the rented instance is given, and what is refused. */
-class DeployWorkerBundleTests {
+class DeployWorkerBundleTests extends CliTestSupport<FakeVast> {
 
   private static final String SHA = "ab".repeat(32);
 
   @TempDir
   Path dir;
-  MockWebServer server;
-  final FakeVast vast = new FakeVast();
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vast);
-    server.start();
-    vast.offersJson = FakeVast.offers(0.3);
+  DeployWorkerBundleTests() {
+    super(new FakeVast());
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
+  @BeforeEach
+  void offers() {
+    vast.offersJson = FakeVast.offers(0.3);
   }
 
   int deploy(String... extra) {
     List<String> args = new ArrayList<>(List.of("deploy", "--query", "gpu_name=RTX_4090", "--max-price", "0.5",
         "--image", "vllm/vllm-openai:latest", "--poll", "PT0.02S", "--result", dir.resolve("result.json").toString()));
     args.addAll(List.of(extra));
-    Map<String, String> env = new HashMap<>(Map.of("VASTAI_API_KEY", FakeVast.KEY, "VASTAI_RATE_LIMIT", "off"));
-    env.put("VAST_URL", server.url("/").toString());
-    return VastCli.run(args.toArray(String[]::new), env, new PrintWriter(out, true), new PrintWriter(err, true));
+    return runWithKey(FakeVast.KEY, args.toArray(String[]::new));
   }
 
   JsonNode created() {

@@ -3,52 +3,29 @@ package dev.vastmesh.vastai.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real CLI entry point against a local server speaking Vast's contract: output, result file, exit codes. */
-class VastCliTests {
+class VastCliTests extends CliTestSupport<FakeVast> {
 
   @TempDir
   Path dir;
-  MockWebServer server;
-  final FakeVast vast = new FakeVast();
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vast);
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  VastCliTests() {
+    super(new FakeVast());
   }
 
   int run(String... args) {
-    return run(Map.of("VASTAI_API_KEY", FakeVast.KEY), args);
-  }
-
-  int run(Map<String, String> env, String... args) {
-    Map<String, String> withUrl = new java.util.HashMap<>(env);
-    withUrl.put("VAST_URL", server.url("/").toString());
-    withUrl.put("VASTAI_RATE_LIMIT", "off");
-    return VastCli.run(args, withUrl, new PrintWriter(out, true), new PrintWriter(err, true));
+    return runWithKey(FakeVast.KEY, args);
   }
 
   String[] deploy(String... extra) {

@@ -2,48 +2,21 @@ package dev.vastmesh.vastai.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.HashMap;
-import java.util.Map;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code vastai webhooks ...} and {@code vastai notification-types} against a server speaking Vast's documented contract. */
-class WebhooksCliTests {
+class WebhooksCliTests extends CliTestSupport<FakeVastWebhooks> {
 
   static final String URL = "https://gw.example.com/api/v1/webhooks/vast";
 
-  MockWebServer server;
-  final FakeVastWebhooks vast = new FakeVastWebhooks();
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(vast);
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  WebhooksCliTests() {
+    super(new FakeVastWebhooks());
   }
 
   int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    Map<String, String> env = new HashMap<>();
-    env.put("VASTAI_API_KEY", FakeVast.KEY);
-    env.put("VAST_URL", server.url("/").toString());
-    env.put("VASTAI_RATE_LIMIT", "off");
-    return VastCli.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+    return runWithKey(FakeVast.KEY, args);
   }
 
   private long create(String name) {
@@ -141,8 +114,7 @@ class WebhooksCliTests {
 
   @Test
   void aBadKeyIsAnAuthenticationError() {
-    Map<String, String> env = Map.of("VASTAI_API_KEY", "wrong", "VAST_URL", server.url("/").toString(), "VASTAI_RATE_LIMIT", "off");
-    int code = VastCli.run(new String[] {"webhooks", "list"}, env, new PrintWriter(out, true), new PrintWriter(err, true));
+    int code = runWithKey("wrong", "webhooks", "list");
     assertThat(code).isEqualTo(VastCli.API_ERROR);
     assertThat(err.toString()).contains("Invalid user key").contains("VASTAI_API_KEY");
   }
