@@ -2,7 +2,7 @@ package dev.vastmesh.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vastmesh.testsupport.fuzz.ErrorLogs;
+import dev.vastmesh.testsupport.fuzz.NoErrorLogs;
 import dev.vastmesh.testsupport.fuzz.RawHttp;
 import dev.vastmesh.testsupport.fuzz.RawRequest;
 import dev.vastmesh.testsupport.fuzz.RawResponse;
@@ -11,9 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = TomcatProblemsIntegrationTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"vastmesh.http.max-request-bytes=4096", "management.endpoints.web.exposure.include=health,info",
         "management.endpoint.health.show-details=always"})
+@ExtendWith(NoErrorLogs.class)
 class TomcatProblemsIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,19 +67,6 @@ class TomcatProblemsIntegrationTests {
 
   @LocalServerPort
   int port;
-
-  private ErrorLogs errors;
-
-  @BeforeEach
-  void captureErrors() {
-    errors = ErrorLogs.capture();
-  }
-
-  @AfterEach
-  void noErrorWasLogged() {
-    errors.close();
-    errors.assertNone();
-  }
 
   @Test
   void aFiftyMegabyteBodyOnAGetToActuatorIsRefusedBeforeItIsRead() throws IOException {

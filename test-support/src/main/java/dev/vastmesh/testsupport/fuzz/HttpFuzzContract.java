@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -16,13 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
  * before it is read, and no test of the class logs an ERROR event. A service's test extends it, names its port and target, and adds the bad inputs
  * it must answer with a 4xx problem ({@link #send}, {@link #assertProblem}).
  */
+@ExtendWith(NoErrorLogs.class)
 public abstract class HttpFuzzContract {
 
   /** At least this many requests per service in the build. */
   public static final int REQUESTS = 10_000;
 
   private final FuzzTarget target;
-  private ErrorLogs errors;
 
   /** The service's port, as Spring Boot's test context publishes it. */
   @Value("${local.server.port}")
@@ -34,17 +33,6 @@ public abstract class HttpFuzzContract {
 
   protected int port() {
     return port;
-  }
-
-  @BeforeEach
-  void captureErrorLogs() {
-    errors = ErrorLogs.capture();
-  }
-
-  @AfterEach
-  void noErrorWasLogged() {
-    errors.close();
-    errors.assertNone();
   }
 
   @Test
