@@ -1,13 +1,12 @@
 package dev.vastmesh.gateway.signature;
 
-import dev.vastmesh.events.Hmac;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The scheme for CI scripts, which one can produce with openssl:
@@ -28,14 +27,10 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
   public static final String TIMESTAMP = "X-Timestamp";
   public static final String ID = "X-Webhook-Id";
 
-  private final List<Hmac> secrets;
-  private final Clock clock;
-  private final Duration tolerance;
+  private final TimestampedHmac hmac;
 
   public HmacTimestampVerifier(List<String> secrets, Clock clock, Duration tolerance) {
-    this.secrets = Hmac.utf8Keys(secrets);
-    this.clock = clock;
-    this.tolerance = tolerance;
+    this.hmac = new TimestampedHmac(secrets, clock, tolerance);
   }
 
   @Override
@@ -54,22 +49,16 @@ public final class HmacTimestampVerifier implements WebhookVerifier {
     } catch (IllegalArgumentException e) {
       return new Verification.Rejected(Verification.Reason.MALFORMED_HEADER);
     }
-    byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-    boolean match = false;
-    for (Hmac secret : secrets) {
-      match |= Hmac.equal(secret.of(prefix, body), given);
-    }
-    if (!match) {
+    if (!hmac.signed(timestamp, body, UnaryOperator.identity(), given)) {
       return new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
     }
     String id = headers.first(ID);
-    return Timestamps.verified(id != null && !id.isBlank() ? id : digest(prefix, body), timestamp, clock, tolerance);
+    return hmac.verified(id != null && !id.isBlank() ? id : digest(TimestampedHmac.prefix(timestamp), body), timestamp);
   }
 
   /** The {@code X-Signature} value for a message (tests, tools). */
   public static String sign(String secret, long timestamp, byte[] body) {
-    return "sha256=" + HexFormat.of().formatHex(
-        Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    return "sha256=" + TimestampedHmac.hex(secret, Long.toString(timestamp), body);
   }
 
   private static String digest(byte[] prefix, byte[] body) {

@@ -1,6 +1,5 @@
 package dev.vastmesh.gateway.signature;
 
-import dev.vastmesh.events.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +29,10 @@ public final class VastVerifier implements WebhookVerifier {
   // Vast's ids are 32 hex characters; anything much longer is not one, and ids become cache keys.
   private static final int MAX_EVENT_ID = 128;
 
-  private final List<Hmac> secrets;
-  private final Clock clock;
-  private final Duration tolerance;
+  private final TimestampedHmac hmac;
 
   public VastVerifier(List<String> secrets, Clock clock, Duration tolerance) {
-    this.secrets = Hmac.utf8Keys(secrets);
-    this.clock = clock;
-    this.tolerance = tolerance;
+    this.hmac = new TimestampedHmac(secrets, clock, tolerance);
   }
 
   @Override
@@ -52,12 +47,8 @@ public final class VastVerifier implements WebhookVerifier {
       return new Verification.Rejected(Verification.Reason.MALFORMED_HEADER);
     }
     byte[] given = signature.getBytes(StandardCharsets.US_ASCII);
-    byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-    boolean match = false;
-    for (Hmac secret : secrets) {
-      match |= Hmac.equal(header(secret.of(prefix, body)), given);
-    }
-    return match ? Timestamps.verified(eventId, timestamp, clock, tolerance) : new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
+    return hmac.signed(timestamp, body, VastVerifier::header, given) ? hmac.verified(eventId, timestamp)
+        : new Verification.Rejected(Verification.Reason.BAD_SIGNATURE);
   }
 
   /** {@code sha256=} and 64 hex digits: anything else cannot be a Vast signature. */
@@ -107,7 +98,6 @@ public final class VastVerifier implements WebhookVerifier {
 
   /** The {@code X-Vast-Signature-256} value for a message, as Vast computes it (tests, tools). */
   public static String sign(String secret, String timestamp, byte[] body) {
-    return PREFIX + HexFormat.of().formatHex(
-        Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    return PREFIX + TimestampedHmac.hex(secret, timestamp, body);
   }
 }
