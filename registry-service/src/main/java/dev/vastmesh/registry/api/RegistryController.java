@@ -1,6 +1,5 @@
 package dev.vastmesh.registry.api;
 
-import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.registry.config.RegistryProperties;
 import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.InstancePage;
@@ -11,6 +10,8 @@ import dev.vastmesh.registry.registration.HeartbeatRequest;
 import dev.vastmesh.registry.registration.Patterns;
 import dev.vastmesh.registry.registration.RegistrationRequest;
 import dev.vastmesh.registry.registration.RegistryService;
+import dev.vastmesh.registry.enrollment.EnrollmentService;
+import dev.vastmesh.registry.security.Caller;
 import dev.vastmesh.registry.security.CallerResolver;
 import dev.vastmesh.support.problem.Problem;
 import dev.vastmesh.support.security.RequiresScope;
@@ -47,10 +48,12 @@ class RegistryController {
   private final RequestValidation validation;
   private final RegistryProperties properties;
   private final CallerResolver callers;
+  private final EnrollmentService enrollments;
 
   RegistryController(RegistryService registry, RequestValidation validation, RegistryProperties properties,
-      CallerResolver callers) {
+      CallerResolver callers, EnrollmentService enrollments) {
     this.registry = registry;
+    this.enrollments = enrollments;
     this.callers = callers;
     this.validation = validation;
     this.properties = properties;
@@ -58,9 +61,13 @@ class RegistryController {
 
   @RequiresScope("register")
   @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RegistrationResponse> register(@RequestBody RegistrationRequest request) {
+  ResponseEntity<RegistrationResponse> register(@RequestBody RegistrationRequest request, HttpServletRequest http) {
     validation.check(request);
-    RegistryService.Registered registered = registry.register(request);
+    RegistryService.Registered registered = switch (callers.resolve(http.getHeader(HttpHeaders.AUTHORIZATION))) {
+      case Caller.Enrollment enrollment ->
+          registry.register(request, () -> enrollments.admit(enrollment.tokenHash(), request.instanceId()));
+      default -> registry.register(request);
+    };
     RegistrationResponse body = new RegistrationResponse(registered.instance(), registered.instanceToken());
     if (registered.created()) {
       return ResponseEntity.created(URI.create(BASE + "/" + registered.instance().instanceId())).body(body);

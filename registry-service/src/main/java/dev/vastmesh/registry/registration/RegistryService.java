@@ -72,6 +72,15 @@ public class RegistryService {
 
   /** Idempotent upsert keyed by instance id. A registration whose previous TTL ran out counts as new. */
   public Registered register(RegistrationRequest request) {
+    return register(request, () -> { });
+  }
+
+  /**
+   * A registration that {@code admission} must let through (e.g. by spending an enrollment
+   * token), run once the request is known to be valid, right before the write: a refused or
+   * invalid registration spends nothing.
+   */
+  public Registered register(RegistrationRequest request, Runnable admission) {
     long ttlSeconds = ttlOf(request);
     Instant now = now();
     RegisteredInstance instance = new RegisteredInstance(request.instanceId(), request.contractId(), request.tailscaleIp(),
@@ -82,6 +91,7 @@ public class RegistryService {
         request.labels() == null ? Map.of() : request.labels(), ttlSeconds, now, now, now.plusSeconds(ttlSeconds),
         null, null, null, null);
     String token = InstanceTokens.issue(instance.instanceId());
+    admission.run();
     InstanceStore.Upserted upserted = store.upsert(keepRegisteredAt(instance, now), Tokens.sha256(token));
     selfPreservation.renewed(now);
     boolean isNew = upserted.previous() == null || upserted.previous().instance().expiredAt(now);

@@ -13,6 +13,13 @@ public sealed interface Caller {
   record Service(String name, Set<Scope> scopes) implements Caller {
   }
 
+  /**
+   * An enrollment token that was minted here: may register one instance, nothing else. Whether
+   * it is still fresh is decided when the registration consumes it.
+   */
+  record Enrollment(String tokenHash) implements Caller {
+  }
+
   /** An instance token: may heartbeat and deregister its own instance, nothing else. */
   record Instance(long instanceId) implements Caller {
   }

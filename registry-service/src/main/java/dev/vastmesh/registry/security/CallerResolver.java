@@ -1,6 +1,8 @@
 package dev.vastmesh.registry.security;
 
 import dev.vastmesh.registry.config.RegistryProperties;
+import dev.vastmesh.registry.enrollment.EnrollmentStore;
+import dev.vastmesh.registry.enrollment.EnrollmentTokens;
 import dev.vastmesh.registry.instance.Authority;
 import dev.vastmesh.registry.instance.InstanceEntry;
 import dev.vastmesh.registry.store.InstanceStore;
@@ -34,9 +36,11 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
   private final ServiceTokens<Scope> tokens;
   private final boolean anonymousRead;
   private final InstanceStore store;
+  private final EnrollmentStore enrollments;
 
-  CallerResolver(RegistryProperties properties, InstanceStore store) {
+  CallerResolver(RegistryProperties properties, InstanceStore store, EnrollmentStore enrollments) {
     this.store = store;
+    this.enrollments = enrollments;
     this.anonymousRead = properties.security().anonymousRead();
     this.tokens = new ServiceTokens<>(Scope.class, properties.security().tokens(), "registry",
         RegistryProperties.PREFIX + ".security.tokens", "vmt_", Scope.ADMIN);
@@ -53,7 +57,7 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
     switch (scope) {
       case READ -> requireRead(caller);
       case REGISTER -> requireRegister(caller);
-      case WRITE, ADMIN -> requireService(caller, scope, "this operation requires a token with the " + name(scope) + " scope");
+      case ENROLL, WRITE, ADMIN -> requireService(caller, scope, "this operation requires a token with the " + name(scope) + " scope");
     }
   }
 
@@ -75,6 +79,14 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
       return new Caller.Anonymous();
     }
     String token = bearer.get();
+    if (EnrollmentTokens.isEnrollmentToken(token)) {
+      // An early answer before the body is read; the registration consumes it atomically.
+      String hash = Tokens.sha256(token);
+      if (enrollments.find(hash).isEmpty()) {
+        throw EnrollmentTokens.notValid();
+      }
+      return new Caller.Enrollment(hash);
+    }
     OptionalLong claimed = InstanceTokens.claimedInstance(token);
     if (claimed.isPresent()) {
       // An early answer before the body is read; the write checks the token again atomically
@@ -111,8 +123,12 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
     requireService(caller, Scope.READ, "reading the registry requires a token with the read scope");
   }
 
+  /** A service token with the register scope, or an enrollment token (spent by the registration). */
   public void requireRegister(Caller caller) {
-    requireService(caller, Scope.REGISTER, "registering requires a token with the register scope");
+    if (caller instanceof Caller.Enrollment) {
+      return;
+    }
+    requireService(caller, Scope.REGISTER, "registering requires a token with the register scope or an enrollment token");
   }
 
   /** Heartbeat and deregister: the instance's own token, or a service token with write. */
@@ -125,6 +141,7 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
       case Caller.Anonymous anonymous ->
           throw tokens.unauthenticated("this operation requires the instance's token or a token with the " + name(scope) + " scope");
       case Caller.Service service -> requireScope(service, scope);
+      case Caller.Enrollment enrollment -> throw EnrollmentTokens.registerOnly();
       case Caller.Instance instance -> {
         if (instanceId.isEmpty() || instance.instanceId() != instanceId.getAsLong()) {
           throw new AccessDeniedException("this instance token belongs to another instance");
@@ -137,6 +154,7 @@ public class CallerResolver implements ScopeCheck, TokenHolders {
     switch (caller) {
       case Caller.Anonymous anonymous -> throw tokens.unauthenticated(anonymousMessage);
       case Caller.Service service -> requireScope(service, scope);
+      case Caller.Enrollment enrollment -> throw EnrollmentTokens.registerOnly();
       case Caller.Instance instance -> throw new AccessDeniedException(INSTANCE_ONLY);
     }
   }

@@ -5,11 +5,14 @@ import java.util.Set;
 
 /**
  * What a service token may do. {@code admin} implies every scope, {@code write} implies
- * {@code register} and {@code read}; {@code read} and {@code register} imply nothing else.
+ * {@code register}, {@code enroll} and {@code read}; {@code read}, {@code register} and
+ * {@code enroll} imply nothing else. {@code enroll} mints one-time enrollment tokens: what CI
+ * holds, so that a rented instance gets a token that registers it once, never a register token.
  */
 public enum Scope {
   READ,
   REGISTER,
+  ENROLL,
   WRITE,
   ADMIN;
 
@@ -20,6 +23,6 @@ public enum Scope {
   /** Whether a token holding {@code granted} may act with this scope. */
   boolean grantedBy(Set<Scope> granted) {
     return granted.contains(this) || granted.contains(ADMIN)
-        || granted.contains(WRITE) && (this == READ || this == REGISTER);
+        || granted.contains(WRITE) && (this == READ || this == REGISTER || this == ENROLL);
   }
 }

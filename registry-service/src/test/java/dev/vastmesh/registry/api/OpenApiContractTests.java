@@ -22,7 +22,7 @@ class OpenApiContractTests {
 
   @Test
   void runningServiceHasExactlyTheContractsOperationsAndParameters() {
-    new RegistryClient(port).assertServesExactlyTheContract("/api/v1/vastai/registry", 6);
+    new RegistryClient(port).assertServesExactlyTheContract("/api/v1/vastai/registry", 7);
   }
 
   @Test

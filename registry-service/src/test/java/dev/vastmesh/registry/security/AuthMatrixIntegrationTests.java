@@ -36,6 +36,8 @@ import org.springframework.context.annotation.Import;
     "vastmesh.registry.security.tokens[0].scopes=register",
     "vastmesh.registry.security.tokens[1].name=prometheus", "vastmesh.registry.security.tokens[1].value=read-token",
     "vastmesh.registry.security.tokens[1].scopes=read",
+    "vastmesh.registry.security.tokens[2].name=enroller", "vastmesh.registry.security.tokens[2].value=enroll-token",
+    "vastmesh.registry.security.tokens[2].scopes=enroll",
     "vastmesh.registry.expiry.sweep-interval=1h"})
 @Import(RegistryTestConfiguration.class)
 class AuthMatrixIntegrationTests {
@@ -48,11 +50,12 @@ class AuthMatrixIntegrationTests {
   static final int RUNS = 400;
   static final String INSTANCE = BASE + "/{instanceId}";
   static final String HEARTBEAT = INSTANCE + "/heartbeat";
+  static final String MINT = BASE + "/enrollment-tokens";
   static final String REGISTRAR = "register-token";
 
   /** What the caller holds. */
   enum Credential {
-    NO_TOKEN, WRONG_TOKEN, READ_SCOPE, REGISTER_SCOPE, OTHER_INSTANCE, FORGED
+    NO_TOKEN, WRONG_TOKEN, READ_SCOPE, REGISTER_SCOPE, ENROLL_SCOPE, OTHER_INSTANCE, FORGED, ENROLLMENT, FORGED_ENROLLMENT
   }
 
   @LocalServerPort
@@ -62,6 +65,7 @@ class AuthMatrixIntegrationTests {
 
   RegistryClient api;
   String otherInstanceToken;
+  String enrollmentToken;
   long registeredRevision;
 
   @BeforeEach
@@ -72,6 +76,7 @@ class AuthMatrixIntegrationTests {
     otherInstanceToken = api.post(BASE + "/register", "register-token", "{\"instance_id\": " + OTHER + "}")
         .json().get("instance_token").asString();
     registeredRevision = store.get(REGISTERED).orElseThrow().revision();
+    enrollmentToken = api.post(MINT, "enroll-token", "{}").json().get("enrollment_token").asString();
   }
 
   static Stream<Arguments> matrix() {
@@ -81,6 +86,16 @@ class AuthMatrixIntegrationTests {
     rows.add(row("POST", BASE + "/register", REGISTERED, Credential.READ_SCOPE, 403, "forbidden"));
     rows.add(row("POST", BASE + "/register", REGISTERED, Credential.OTHER_INSTANCE, 403, "forbidden"));
     rows.add(row("POST", BASE + "/register", REGISTERED, Credential.FORGED, 401, "unauthenticated"));
+    rows.add(row("POST", BASE + "/register", REGISTERED, Credential.ENROLL_SCOPE, 403, "forbidden"));
+    rows.add(row("POST", BASE + "/register", MISSING, Credential.FORGED_ENROLLMENT, 401, "unauthenticated"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.NO_TOKEN, 401, "unauthenticated"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.WRONG_TOKEN, 401, "unauthenticated"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.READ_SCOPE, 403, "forbidden"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.REGISTER_SCOPE, 403, "forbidden"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.OTHER_INSTANCE, 403, "forbidden"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.FORGED, 401, "unauthenticated"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.ENROLLMENT, 403, "forbidden"));
+    rows.add(row("POST", MINT, REGISTERED, Credential.FORGED_ENROLLMENT, 401, "unauthenticated"));
     for (long id : new long[] {REGISTERED, MISSING}) {
       for (String[] endpoint : new String[][] {{"DELETE", INSTANCE}, {"POST", HEARTBEAT}}) {
         rows.add(row(endpoint[0], endpoint[1], id, Credential.NO_TOKEN, 401, "unauthenticated"));
@@ -89,6 +104,9 @@ class AuthMatrixIntegrationTests {
         rows.add(row(endpoint[0], endpoint[1], id, Credential.REGISTER_SCOPE, 403, "forbidden"));
         rows.add(row(endpoint[0], endpoint[1], id, Credential.OTHER_INSTANCE, 403, "forbidden"));
         rows.add(row(endpoint[0], endpoint[1], id, Credential.FORGED, 401, "unauthenticated"));
+        rows.add(row(endpoint[0], endpoint[1], id, Credential.ENROLL_SCOPE, 403, "forbidden"));
+        rows.add(row(endpoint[0], endpoint[1], id, Credential.ENROLLMENT, 403, "forbidden"));
+        rows.add(row(endpoint[0], endpoint[1], id, Credential.FORGED_ENROLLMENT, 401, "unauthenticated"));
       }
     }
     return rows.stream();
@@ -151,6 +169,9 @@ class AuthMatrixIntegrationTests {
       case REGISTER_SCOPE -> "register-token";
       case OTHER_INSTANCE -> otherInstanceToken;
       case FORGED -> "vmi_" + id + "_forged";
+      case ENROLL_SCOPE -> "enroll-token";
+      case ENROLLMENT -> enrollmentToken;
+      case FORGED_ENROLLMENT -> "vme_forged";
     };
   }
 }

@@ -3,6 +3,7 @@ package dev.vastmesh.registry.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vastmesh.registry.enrollment.InMemoryEnrollmentStore;
 import dev.vastmesh.registry.store.InMemoryInstanceStore;
 import dev.vastmesh.registry.support.TestProperties;
 import dev.vastmesh.support.security.AuthenticationException;
@@ -26,7 +27,7 @@ class GeneratedTokenTests {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     CallerResolver resolver;
     try {
-      resolver = new CallerResolver(TestProperties.defaults(), new InMemoryInstanceStore());
+      resolver = new CallerResolver(TestProperties.defaults(), new InMemoryInstanceStore(), new InMemoryEnrollmentStore());
     } finally {
       System.setOut(original);
     }
