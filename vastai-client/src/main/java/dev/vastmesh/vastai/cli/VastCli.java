@@ -2,6 +2,7 @@ package dev.vastmesh.vastai.cli;
 
 import dev.vastmesh.vastai.VastClient;
 import dev.vastmesh.vastai.VastException;
+import dev.vastmesh.vastai.deploy.DeployLabel;
 import dev.vastmesh.vastai.deploy.DeployRequest;
 import dev.vastmesh.vastai.deploy.DeployResult;
 import dev.vastmesh.vastai.deploy.Deployer;
@@ -369,6 +370,9 @@ public final class VastCli {
         + "here to take it") @Nullable String workerBundleSha256;
     @Option(names = "--worker-preset", description = "the image's model server for the worker: vllm, tgi, tei, ollama, "
         + "embeddings or none") @Nullable String workerPreset;
+    @Option(names = "--registry-enroll", description = "mint a one-time enrollment token from this registry with the token in "
+        + RegistryEnrollment.CI_TOKEN_ENV + " (enroll scope) and give the instance only that, as VASTMESH_WORKER_REGISTRY_URL/_TOKEN")
+    java.net.@Nullable URI registryEnroll;
 
     @Override
     public Integer call() throws Exception {
@@ -395,6 +399,9 @@ public final class VastCli {
         throw new IllegalArgumentException("--worker-bundle-sha256 and --worker-preset need --worker-bundle");
       }
       InstanceSecrets.refuseApiKey(root.apiKey(), instanceEnv, instanceOnstart);
+      if (registryEnroll != null) {
+        instanceEnv.putAll(enroll(root, instanceEnv, instanceOnstart, err));
+      }
       DeployRequest request = new DeployRequest(search, maxPrice,
           CreateInstance.of(image, disk).withEnv(instanceEnv).withOnstart(instanceOnstart).withLabel(label),
           offers, poll, noProgress, offerTimeout, key, bid, environment);
@@ -441,6 +448,26 @@ public final class VastCli {
       Files.writeString(result, JSON.writeValueAsString(file));
       spec.commandLine().getOut().println(JSON.writeValueAsString(file));
       return code;
+    }
+
+    /** The registry variables for the instance, with a freshly minted enrollment token; before anything is rented. */
+    private Map<String, String> enroll(VastCli root, Map<String, String> instanceEnv, @Nullable String instanceOnstart,
+        PrintWriter err) throws java.io.IOException {
+      String ciToken = root.env.get(RegistryEnrollment.CI_TOKEN_ENV);
+      if (ciToken == null || ciToken.isBlank()) {
+        throw new IllegalArgumentException("--registry-enroll needs the CI's registry token (enroll scope) in " + RegistryEnrollment.CI_TOKEN_ENV);
+      }
+      if (instanceEnv.containsKey(RegistryEnrollment.WORKER_TOKEN_ENV)) {
+        throw new IllegalArgumentException("--registry-enroll gives the instance " + RegistryEnrollment.WORKER_TOKEN_ENV
+            + "; do not set it with --env too");
+      }
+      InstanceSecrets.refuseSecret(ciToken, RegistryEnrollment.CI_TOKEN_ENV, instanceEnv, instanceOnstart);
+      java.time.Duration ttl = RegistryEnrollment.ttl(offers, offerTimeout);
+      Map<String, String> enrolled = RegistryEnrollment.workerEnv(registryEnroll, ciToken, ttl,
+          new DeployLabel(key == null ? "" : key, environment).text(),
+          new okhttp3.OkHttpClient.Builder().connectTimeout(java.time.Duration.ofSeconds(10)).readTimeout(java.time.Duration.ofSeconds(30)).build());
+      err.println("deploy: the instance registers with a one-time enrollment token (valid " + ttl + ") from " + registryEnroll);
+      return enrolled;
     }
   }
 }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code vastai deploy --worker-bundle}: what the rented instance is given, and what is refused. */
+/**
+ * {@code vastai deploy --worker-bundle} and {@code --registry-enroll}: what the rented instance is
+ * given, and what is refused.
+ */
 class DeployWorkerBundleTests extends CliTestSupport<FakeVast> {
 
   private static final String SHA = "ab".repeat(32);
 
   @TempDir
   Path dir;
+  final Map<String, String> extraEnv = new HashMap<>();
 
   DeployWorkerBundleTests() {
     super(new FakeVast());
@@ -38,7 +45,9 @@ class DeployWorkerBundleTests extends CliTestSupport<FakeVast> {
     List<String> args = new ArrayList<>(List.of("deploy", "--query", "gpu_name=RTX_4090", "--max-price", "0.5",
         "--image", "vllm/vllm-openai:latest", "--poll", "PT0.02S", "--result", dir.resolve("result.json").toString()));
     args.addAll(List.of(extra));
-    return runWithKey(FakeVast.KEY, args.toArray(String[]::new));
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("VASTAI_API_KEY", FakeVast.KEY);
+    return run(env, args.toArray(String[]::new));
   }
 
   JsonNode created() {
@@ -114,6 +123,64 @@ class DeployWorkerBundleTests extends CliTestSupport<FakeVast> {
     assertThat(err.toString()).contains("--env VASTMESH_WORKER_REGISTRY_TOKEN holds the account's API key");
     assertThat(deploy("--onstart", "export K=" + FakeVast.KEY)).isEqualTo(2);
     assertThat(err.toString()).contains("--onstart holds the account's API key");
+    assertThat(vast.created).isEmpty();
+  }
+
+  /** A registry that mints one enrollment token per call, recording what it was asked. */
+  MockWebServer registry(int status, String answer) throws IOException {
+    MockWebServer registry = new MockWebServer();
+    registry.enqueue(new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(answer).build());
+    registry.start();
+    return registry;
+  }
+
+  @Test
+  void theInstanceGetsOnlyAOneTimeEnrollmentTokenMintedWithTheCisToken() throws Exception {
+    try (MockWebServer registry = registry(201, "{\"enrollment_token\": \"vme_one-time\", \"expires_at\": \"2026-01-04T13:00:00Z\"}")) {
+      extraEnv.put("VASTMESH_REGISTRY_ENROLL_TOKEN", "ci-enroll-secret");
+
+      assertThat(deploy("--registry-enroll", registry.url("/").toString(), "--idempotency-key", "p-77", "--environment", "prod",
+          "--offer-timeout", "PT30M", "--offers", "2")).isZero();
+
+      var minted = registry.takeRequest();
+      assertThat(minted.getTarget()).isEqualTo("/api/v1/vastai/registry/enrollment-tokens");
+      assertThat(minted.getHeaders().get("Authorization")).isEqualTo("Bearer ci-enroll-secret");
+      JsonNode asked = JsonMapper.builder().build().readTree(minted.getBody().utf8());
+      assertThat(asked.get("ttl_seconds").asLong()).as("two offers of 30 min, then an hour for the model").isEqualTo(7200);
+      assertThat(asked.get("label").asString()).isEqualTo("vastmesh-deploy:p-77;env=prod");
+      JsonNode env = created().get("env");
+      assertThat(env.get("VASTMESH_WORKER_REGISTRY_TOKEN").asString()).isEqualTo("vme_one-time");
+      assertThat(env.get("VASTMESH_WORKER_REGISTRY_URL").asString()).isEqualTo(registry.url("/").toString().replaceAll("/$", ""));
+      assertThat(vast.created.getFirst()).doesNotContain("ci-enroll-secret");
+      assertThat(out.toString() + err).doesNotContain("ci-enroll-secret").doesNotContain("vme_one-time");
+    }
+  }
+
+  @Test
+  void aRegistryThatRefusesToMintRentsNothing() throws Exception {
+    try (MockWebServer registry = registry(403, "{\"type\": \"https://vastmesh.dev/problems/forbidden\", \"status\": 403, "
+        + "\"detail\": \"token 'ci' lacks the enroll scope\"}")) {
+      extraEnv.put("VASTMESH_REGISTRY_ENROLL_TOKEN", "ci-register-only");
+
+      assertThat(deploy("--registry-enroll", registry.url("/").toString())).isEqualTo(VastCli.LOCAL_IO_ERROR);
+
+      assertThat(err.toString()).contains("HTTP 403").contains("lacks the enroll scope")
+          .contains("VASTMESH_REGISTRY_ENROLL_TOKEN needs the enroll scope").doesNotContain("ci-register-only");
+      assertThat(vast.created).isEmpty();
+    }
+  }
+
+  @Test
+  void enrollingRefusesAMissingCiTokenAndAnyOtherWayOfGivingATokenToTheInstance() {
+    assertThat(deploy("--registry-enroll", "http://127.0.0.1:9/")).isEqualTo(2);
+    assertThat(err.toString()).contains("--registry-enroll needs the CI's registry token (enroll scope) in VASTMESH_REGISTRY_ENROLL_TOKEN");
+
+    extraEnv.put("VASTMESH_REGISTRY_ENROLL_TOKEN", "ci-enroll-secret");
+    assertThat(deploy("--registry-enroll", "http://127.0.0.1:9/", "--env", "VASTMESH_WORKER_REGISTRY_TOKEN=x")).isEqualTo(2);
+    assertThat(err.toString()).contains("do not set it with --env too");
+    assertThat(deploy("--registry-enroll", "http://127.0.0.1:9/", "--env", "OTHER=ci-enroll-secret")).isEqualTo(2);
+    assertThat(err.toString()).contains("--env OTHER holds the token from VASTMESH_REGISTRY_ENROLL_TOKEN")
+        .doesNotContain("=ci-enroll-secret");
     assertThat(vast.created).isEmpty();
   }
 }
