@@ -138,7 +138,8 @@ public record WorkerProperties(
   /**
    * The vastmesh registry this worker registers in; off without a URL.
    *
-   * @param token a registry token with the register scope (a secret)
+   * @param token a one-time enrollment token (vastai deploy --registry-enroll), or a registry token with the
+   *     register scope (a secret); a bearer either way
    * @param instanceId Vast's instance id; defaults to CONTAINER_ID
    * @param ttl the registration's TTL; heartbeats go every ttl/3
    */
