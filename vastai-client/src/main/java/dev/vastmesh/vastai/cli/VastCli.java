@@ -459,7 +459,7 @@ public final class VastCli {
       }
       if (instanceEnv.containsKey(RegistryEnrollment.WORKER_TOKEN_ENV)) {
         throw new IllegalArgumentException("--registry-enroll gives the instance " + RegistryEnrollment.WORKER_TOKEN_ENV
-            + "; do not set it with --env too");
+            + "; do not set it with --env or --env-from too");
       }
       InstanceSecrets.refuseSecret(ciToken, RegistryEnrollment.CI_TOKEN_ENV, instanceEnv, instanceOnstart);
       java.time.Duration ttl = RegistryEnrollment.ttl(offers, offerTimeout);

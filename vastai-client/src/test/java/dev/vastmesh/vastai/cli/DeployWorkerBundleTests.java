@@ -177,7 +177,7 @@ class DeployWorkerBundleTests extends CliTestSupport<FakeVast> {
 
     extraEnv.put("VASTMESH_REGISTRY_ENROLL_TOKEN", "ci-enroll-secret");
     assertThat(deploy("--registry-enroll", "http://127.0.0.1:9/", "--env", "VASTMESH_WORKER_REGISTRY_TOKEN=x")).isEqualTo(2);
-    assertThat(err.toString()).contains("do not set it with --env too");
+    assertThat(err.toString()).contains("do not set it with --env or --env-from too");
     assertThat(deploy("--registry-enroll", "http://127.0.0.1:9/", "--env", "OTHER=ci-enroll-secret")).isEqualTo(2);
     assertThat(err.toString()).contains("--env OTHER holds the token from VASTMESH_REGISTRY_ENROLL_TOKEN")
         .doesNotContain("=ci-enroll-secret");
