@@ -45,7 +45,9 @@ final class ModelServerProxy {
         return response.send(content.retain());
       }).then(Mono.<Void>fromRunnable(() -> {
         // A send to a connection that closed under it ends quietly: the client did not get it all.
-        if (!connected(response)) {
+        // A gathered answer went out in one write of its declared length, after which Reactor Netty
+        // counts the response as done and the connection as no longer ours: that is no disconnect.
+        if (!forwarding.gathering && !connected(response)) {
           forwarding.settle(Forwarding.Result.CANCELLED, "client_disconnected");
         }
       }));
