@@ -130,6 +130,6 @@ public record CostMonitorProperties(
    * @param keyPrefix every key this service writes starts with it
    * @param leaseTtl how long a replica's acting lease lasts without renewal
    */
-  public record Redis(@DefaultValue("vastmesh:cost:") String keyPrefix, @DefaultValue("30s") Duration leaseTtl) {
+  public record Redis(@DefaultValue("vastmesh:cost:") String keyPrefix, @DefaultValue("5m") Duration leaseTtl) {
   }
 }

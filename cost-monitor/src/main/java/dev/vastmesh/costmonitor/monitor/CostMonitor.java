@@ -97,6 +97,14 @@ public final class CostMonitor implements SmartLifecycle {
   }
 
   private void account(Sample sample, Ledger ledger, boolean fresh, Duration took) {
+    // A sample can outlast the lease (a large account pages at Vast's rate limit): renewed here,
+    // before anything is saved or acted on, so a replica that lost it mid-sample never acts too.
+    if (!lease.acquire()) {
+      log.warn("the acting lease passed to another replica during the sample: this sample is left to it");
+      metrics.lease(false);
+      status = new Status(status.at(), status.failure(), status.consecutiveFailures(), false, status.budgets(), status.instances());
+      return;
+    }
     if (fresh) {
       ledger.seed(sample.charges(), sample.at());
       log.info("ledger started{}: today's spend rebuilt from Vast's charges for {} lines", ledgers.durable() ? "" : " (embedded mode)",
